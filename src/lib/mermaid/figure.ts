@@ -1,0 +1,67 @@
+/**
+ * The HTML (as hast) of a diagram figure: the light and dark SVG as images, a caption, and the
+ * export controls (download SVG, download PNG, copy Mermaid source). Shared by ```mermaid blocks
+ * (remark plugin) and by components that draw generated Mermaid (e.g. DFD documents).
+ */
+import { h } from 'hastscript';
+import type { Element } from 'hast';
+import type { RenderedDiagram } from './render.ts';
+
+/** A data: URL for an SVG that keeps non-ASCII text readable and escapes only what URLs need. */
+export function svgDataUrl(svg: string): string {
+  const body = svg.replace(/[\r\n]+/g, ' ').replace(/[%#<>"]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return `data:image/svg+xml;charset=utf-8,${body}`;
+}
+
+export function fileNameFor(title: string): string {
+  const base = title.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return base || 'diagram';
+}
+
+/** Text alternative: the title, then the description or the labels the diagram shows. */
+export function altText(title: string, d: Pick<RenderedDiagram, 'description' | 'labels'>): string {
+  const desc = d.description?.trim() || (d.labels.length ? `图中内容：${d.labels.join('、')}` : '');
+  const full = desc ? `${title}。${desc}` : title;
+  return full.length > 600 ? full.slice(0, 599) + '…' : full;
+}
+
+export function minDisplayWidth(width: number): number {
+  return Math.min(width, Math.max(Math.round(width * 0.6), 320));
+}
+
+export function figureHast(d: RenderedDiagram, opts: { title: string; source: string; caption?: string }): Element {
+  const { title, source } = opts;
+  const alt = altText(title, d);
+  const style = `width:${d.width}px;min-width:${minDisplayWidth(d.width)}px`;
+  const img = (theme: 'light' | 'dark', svg: string) =>
+    h(`img.fb-diagram__img.fb-diagram__img--${theme}`, {
+      src: svgDataUrl(svg),
+      alt,
+      width: d.width,
+      height: d.height,
+      style,
+      decoding: 'async',
+    });
+  return h(
+    'figure.fb-diagram.not-content',
+    { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height },
+    [
+      h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [
+        img('light', d.light),
+        img('dark', d.dark),
+      ]),
+      h('figcaption.fb-diagram__caption', opts.caption ?? title),
+      h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
+        h(
+          'a.fb-diagram__action',
+          { href: svgDataUrl(d.light), download: `${fileNameFor(title)}.svg`, dataAction: 'svg' },
+          '下载 SVG',
+        ),
+        h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
+        h('button.fb-diagram__action', { type: 'button', dataAction: 'copy' }, '复制 Mermaid 源码'),
+        h('span.fb-diagram__status', { role: 'status', ariaLive: 'polite' }),
+      ]),
+      h('pre.fb-diagram__source', { hidden: true, dataPagefindIgnore: '' }, source),
+    ],
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The export controls of a diagram figure: PNG at 2× with a solid background (the whole
+ * diagram), and copying the Mermaid source. The SVG download is a plain link. Kept tiny: this
+ * runs on every page that has a diagram.
+ */
+function status(fig: Element, text: string) {
+  const el = fig.querySelector('.fb-diagram__status');
+  if (el) el.textContent = text;
+}
+
+function currentImage(fig: Element): HTMLImageElement | null {
+  const dark = document.documentElement.dataset.theme === 'dark';
+  return fig.querySelector(`.fb-diagram__img--${dark ? 'dark' : 'light'}`);
+}
+
+function download(href: string, name: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+async function png(fig: HTMLElement) {
+  const src = currentImage(fig)?.getAttribute('src');
+  if (!src) return;
+  const w = Number(fig.dataset.width);
+  const h = Number(fig.dataset.height);
+  const img = new Image();
+  img.src = src;
+  await img.decode();
+  const scale = 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(w * scale);
+  canvas.height = Math.ceil(h * scale);
+  const ctx = canvas.getContext('2d')!;
+  // The SVG carries its own background rect; fill too, so no pixel is ever transparent.
+  ctx.fillStyle = document.documentElement.dataset.theme === 'dark' ? '#17181c' : '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  const blob: Blob | null = await new Promise((r) => canvas.toBlob(r, 'image/png'));
+  if (!blob) throw new Error('PNG');
+  const url = URL.createObjectURL(blob);
+  download(url, `${fig.dataset.diagram ?? 'diagram'}.png`);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function copy(fig: Element) {
+  const text = fig.querySelector('.fb-diagram__source')?.textContent ?? '';
+  await navigator.clipboard.writeText(text);
+}
+
+export function wireDiagramFigures(root: Document) {
+  root.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.('button[data-action]');
+    const fig = button?.closest<HTMLElement>('.fb-diagram');
+    if (!button || !fig) return;
+    const action = button.getAttribute('data-action');
+    if (action === 'png') {
+      png(fig).then(
+        () => status(fig, '已生成 PNG'),
+        () => status(fig, 'PNG 生成失败，请改用“下载 SVG”'),
+      );
+    } else if (action === 'copy') {
+      copy(fig).then(
+        () => status(fig, '已复制 Mermaid 源码'),
+        () => status(fig, '无法访问剪贴板，请手动复制'),
+      );
+    }
+  });
+}
