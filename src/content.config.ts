@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import { contentDocsLoader } from './lib/content/docs-loader.ts';
+import { proceduresLoader } from './lib/content/procedures-loader.ts';
 
 export const collections = {
   docs: defineCollection({
@@ -15,4 +16,6 @@ export const collections = {
       }),
     }),
   }),
+  /** Structured data of each procedure (content/procedures/*.yaml), checked by the loader. */
+  procedures: defineCollection({ loader: proceduresLoader() }),
 };

@@ -1,0 +1,96 @@
+/** Views generated from procedure data: matrix rows, CSV, role index, forms index, glossary. Pure. */
+import type { Procedure } from '../../schemas/procedure.ts';
+
+export const RACI_LEGEND: Record<string, string> = {
+  R: '执行（Responsible）',
+  A: '批准/最终负责（Accountable）',
+  C: '咨询（Consulted）',
+  I: '知会（Informed）',
+};
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The matrix as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese correctly). */
+export function matrixCsv(p: Procedure): string {
+  const header = ['步骤', '活动', ...p.roles.map((r) => r.name)];
+  const rows = p.activities.map((a) => [a.step, a.name, ...p.roles.map((r) => a.raci[r.id] ?? '')]);
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export interface RoleDuty {
+  procedure: { slug: string; title: string };
+  duties: string[];
+  activities: Array<{ step: string; name: string; value: string }>;
+}
+
+export interface RoleView {
+  id: string;
+  name: string;
+  description?: string;
+  procedures: RoleDuty[];
+}
+
+export function roleViews(procedures: Procedure[]): RoleView[] {
+  const map = new Map<string, RoleView>();
+  for (const p of procedures) {
+    for (const r of p.roles) {
+      const view = map.get(r.id) ?? { id: r.id, name: r.name, description: r.description, procedures: [] };
+      view.description ??= r.description;
+      view.procedures.push({
+        procedure: { slug: p.slug, title: p.title },
+        duties: r.duties,
+        activities: p.activities
+          .filter((a) => a.raci[r.id])
+          .map((a) => ({ step: a.step, name: a.name, value: a.raci[r.id]! })),
+      });
+      map.set(r.id, view);
+    }
+  }
+  return [...map.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+export interface FormView {
+  id: string;
+  name: string;
+  kind: string;
+  description?: string;
+  fields: string[];
+  copies?: string;
+  procedure: { slug: string; title: string };
+  producedBy: Array<{ step: string; name: string }>;
+  usedBy: Array<{ step: string; name: string }>;
+}
+
+export function formViews(procedures: Procedure[]): FormView[] {
+  const out: FormView[] = [];
+  for (const p of procedures) {
+    for (const f of p.forms) {
+      out.push({
+        ...f,
+        procedure: { slug: p.slug, title: p.title },
+        producedBy: p.activities.filter((a) => a.produces.includes(f.id)).map((a) => ({ step: a.step, name: a.name })),
+        usedBy: p.activities.filter((a) => a.uses.includes(f.id)).map((a) => ({ step: a.step, name: a.name })),
+      });
+    }
+  }
+  return out;
+}
+
+export interface GlossaryView {
+  term: string;
+  definitions: Array<{ definition: string; procedure: { slug: string; title: string } }>;
+}
+
+export function glossaryViews(procedures: Procedure[]): GlossaryView[] {
+  const map = new Map<string, GlossaryView>();
+  for (const p of procedures) {
+    for (const g of p.glossary) {
+      const v = map.get(g.term) ?? { term: g.term, definitions: [] };
+      v.definitions.push({ definition: g.definition, procedure: { slug: p.slug, title: p.title } });
+      map.set(g.term, v);
+    }
+  }
+  return [...map.values()].sort((a, b) => a.term.localeCompare(b.term, 'zh-CN'));
+}
