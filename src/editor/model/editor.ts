@@ -1,0 +1,147 @@
+/**
+ * The editor's state and its pure reducer: the document with its undo history, plus view state
+ * (which diagram is shown, what is selected). Model logic (checking, codes, layout…) lives in the
+ * DFD core; this only records changes. Testable without a DOM (tests/unit/editor/).
+ */
+import type { DfdDocument } from '@schemas/dfd.ts';
+import { applyOp, type Op } from './ops.ts';
+
+export const HISTORY_LIMIT = 300;
+
+export interface Selection {
+  nodes: readonly string[];
+  flows: readonly string[];
+}
+
+export const EMPTY_SELECTION: Selection = { nodes: [], flows: [] };
+
+export interface HistoryEntry {
+  doc: DfdDocument;
+  /** The diagram shown when this state was left, so undo/redo return to where the change was. */
+  diagramId: string;
+}
+
+export interface EditorState {
+  doc: DfdDocument;
+  past: readonly HistoryEntry[];
+  future: readonly HistoryEntry[];
+  diagramId: string;
+  selection: Selection;
+  /** Increases on every change to the document (undo and redo included): drives autosave. */
+  version: number;
+}
+
+export type EditorAction =
+  | { type: 'apply'; ops: readonly Op[]; select?: Selection; diagramId?: string }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'load'; doc: DfdDocument; diagramId?: string }
+  | { type: 'showDiagram'; diagramId: string; select?: Selection }
+  | { type: 'select'; selection: Selection };
+
+export function initialState(doc: DfdDocument, diagramId?: string): EditorState {
+  return {
+    doc,
+    past: [],
+    future: [],
+    diagramId: validDiagram(doc, diagramId),
+    selection: EMPTY_SELECTION,
+    version: 0,
+  };
+}
+
+function validDiagram(doc: DfdDocument, id: string | undefined): string {
+  if (id && doc.diagrams.some((d) => d.id === id)) return id;
+  return doc.diagrams[0]!.id;
+}
+
+/** Where to go when the shown diagram disappears (undo of a decomposition…): its parent, or the top. */
+function fallbackDiagram(prev: DfdDocument, doc: DfdDocument, id: string): string {
+  let cur: string | undefined = id;
+  const seen = new Set<string>();
+  while (cur && !seen.has(cur)) {
+    if (doc.diagrams.some((d) => d.id === cur)) return cur;
+    seen.add(cur);
+    cur = prev.diagrams.find((d) => d.id === cur)?.refines?.diagram;
+  }
+  return doc.diagrams[0]!.id;
+}
+
+/** Drops selected ids that no longer exist in the shown diagram. */
+function prune(doc: DfdDocument, diagramId: string, sel: Selection): Selection {
+  const d = doc.diagrams.find((x) => x.id === diagramId);
+  if (!d) return EMPTY_SELECTION;
+  const nodes = sel.nodes.filter((id) => d.nodes.some((n) => n.id === id));
+  const flows = sel.flows.filter((id) => d.flows.some((f) => f.id === id));
+  return nodes.length === sel.nodes.length && flows.length === sel.flows.length ? sel : { nodes, flows };
+}
+
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'apply': {
+      let doc = state.doc;
+      for (const op of action.ops) doc = applyOp(doc, op);
+      const diagramId = action.diagramId ? validDiagram(doc, action.diagramId) : fallbackDiagram(state.doc, doc, state.diagramId);
+      if (doc === state.doc) {
+        if (!action.select && diagramId === state.diagramId) return state;
+        return { ...state, diagramId, selection: prune(doc, diagramId, action.select ?? state.selection) };
+      }
+      const past = [...state.past, { doc: state.doc, diagramId: state.diagramId }];
+      if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
+      return {
+        doc,
+        past,
+        future: [],
+        diagramId,
+        selection: prune(doc, diagramId, action.select ?? state.selection),
+        version: state.version + 1,
+      };
+    }
+    case 'undo': {
+      const prev = state.past[state.past.length - 1];
+      if (!prev) return state;
+      const diagramId = validDiagram(prev.doc, prev.diagramId);
+      return {
+        doc: prev.doc,
+        past: state.past.slice(0, -1),
+        future: [{ doc: state.doc, diagramId: state.diagramId }, ...state.future],
+        diagramId,
+        selection: prune(prev.doc, diagramId, state.selection),
+        version: state.version + 1,
+      };
+    }
+    case 'redo': {
+      const next = state.future[0];
+      if (!next) return state;
+      const diagramId = validDiagram(next.doc, next.diagramId);
+      return {
+        doc: next.doc,
+        past: [...state.past, { doc: state.doc, diagramId: state.diagramId }],
+        future: state.future.slice(1),
+        diagramId,
+        selection: prune(next.doc, diagramId, state.selection),
+        version: state.version + 1,
+      };
+    }
+    case 'load':
+      return { ...initialState(action.doc, action.diagramId), version: state.version + 1 };
+    case 'showDiagram': {
+      const diagramId = validDiagram(state.doc, action.diagramId);
+      return { ...state, diagramId, selection: prune(state.doc, diagramId, action.select ?? EMPTY_SELECTION) };
+    }
+    case 'select': {
+      const s = action.selection;
+      const cur = state.selection;
+      if (sameIds(s.nodes, cur.nodes) && sameIds(s.flows, cur.flows)) return state;
+      return { ...state, selection: prune(state.doc, state.diagramId, s) };
+    }
+  }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export function currentDiagram(state: Pick<EditorState, 'doc' | 'diagramId'>) {
+  return state.doc.diagrams.find((d) => d.id === state.diagramId) ?? state.doc.diagrams[0]!;
+}
