@@ -1,0 +1,77 @@
+// npm run bench: builds the site and prints figures (build time, pages, JavaScript loaded before any
+// user action per page type), then the DFD core and editor benchmarks when present. Prints only;
+// nothing here is asserted.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = process.cwd();
+const dist = join(root, 'dist');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+console.log('# Flowbook benchmark\n');
+const t0 = performance.now();
+execFileSync('npx', ['astro', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const buildMs = performance.now() - t0;
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
+}
+const pages = walk(dist).map((f) => '/' + relative(dist, f).split(sep).join('/').replace(/(^|\/)index\.html$/, '$1'));
+console.log(`build time: ${(buildMs / 1000).toFixed(1)} s`);
+console.log(`pages: ${pages.length} (${pages.filter((p) => !p.startsWith('/en/')).length} Chinese, ${pages.filter((p) => p.startsWith('/en/')).length} English-interface)`);
+
+/** Module scripts of a page and their static imports (dynamic import() is lazy and not counted). */
+function initialJs(html) {
+  const seen = new Set();
+  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
+  let inline = '';
+  for (const m of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) inline += m[1];
+  for (const m of inline.matchAll(/import\s*(?:[^'"]*from\s*)?["'](\/_astro\/[^"']+)["']/g)) queue.push(m[1]);
+  // Astro islands load their component and renderer when hydrated (client:load/only: at once).
+  for (const m of html.matchAll(/<astro-island[^>]*\scomponent-url="([^"]+)"[^>]*\srenderer-url="([^"]+)"/g)) queue.push(m[1], m[2]);
+  let bytes = Buffer.byteLength(inline);
+  let gz = inline ? gzipSync(inline).length : 0;
+  while (queue.length) {
+    const url = queue.shift();
+    if (seen.has(url) || !url.startsWith('/_astro/')) continue;
+    seen.add(url);
+    const code = readFileSync(join(dist, url));
+    bytes += code.length;
+    gz += gzipSync(code).length;
+    for (const m of code.toString('utf8').matchAll(/(?:^|[;\s}])import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+)["']/g)) {
+      queue.push('/_astro/' + m[1]);
+    }
+  }
+  return { bytes, gz, files: seen.size };
+}
+
+const html = (p) => readFileSync(p.endsWith('/') ? join(dist, p, 'index.html') : join(dist, p), 'utf8');
+const hasDiagram = (p) => html(p).includes('class="fb-diagram');
+const docPages = pages.filter((p) => p !== '/' && !p.startsWith('/en/') && p.endsWith('/') && !p.startsWith('/modeller/'));
+const types = [
+  ['home', '/'],
+  ['doc page', docPages.find((p) => !hasDiagram(p))],
+  ['doc page with diagram', docPages.find((p) => p.startsWith('/procedures/') && p !== '/procedures/' && hasDiagram(p)) ?? docPages.find(hasDiagram)],
+  ['modeller', pages.includes('/modeller/') ? '/modeller/' : undefined],
+];
+console.log('\nJavaScript loaded before any user action (search index files are lazy and not counted):');
+console.log('| page type | page | files | bytes | gzip |');
+console.log('|---|---|---|---|---|');
+for (const [name, p] of types) {
+  if (!p) continue;
+  const js = initialJs(html(p));
+  console.log(`| ${name} | ${p} | ${js.files} | ${kb(js.bytes)} | ${kb(js.gz)} |`);
+}
+const htmlSizes = docPages.map((p) => Buffer.byteLength(html(p)));
+console.log(`\nHTML per doc page: median ${kb(htmlSizes.sort((a, b) => a - b)[Math.floor(htmlSizes.length / 2)] ?? 0)}, largest ${kb(Math.max(0, ...htmlSizes))}`);
+
+for (const script of ['scripts/bench-dfd.ts', 'scripts/bench-editor.ts']) {
+  if (!existsSync(join(root, script))) continue;
+  console.log(`\n## ${script}\n`);
+  const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });
+  if (r.status !== 0) console.log(`(${script} exited with ${r.status})`);
+}
