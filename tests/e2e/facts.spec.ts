@@ -18,7 +18,8 @@ for (const { name, data } of files) {
     expect(missing, `missing on ${data.page}`).toEqual([]);
   });
 
-  if (data.search?.length) {
+  const searches = data.search ?? [];
+  if (searches.length) {
     test(`search finds ${data.page} (${name})`, async ({ page }) => {
       await page.goto('/');
       const results = await page.evaluate(async (queries) => {
@@ -34,8 +35,8 @@ for (const { name, data } of files) {
           out.push({ query: q, urls });
         }
         return out;
-      }, data.search.map((s) => s.query));
-      for (const [i, s] of data.search.entries()) {
+      }, searches.map((s) => s.query));
+      for (const [i, s] of searches.entries()) {
         expect(results[i]!.urls, `search「${s.query}」`).toContain(s.expect);
       }
     });

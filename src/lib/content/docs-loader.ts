@@ -17,7 +17,7 @@ export function contentDocsLoader(): Loader {
           const data = props.data as Record<string, unknown>;
           if (data.lastUpdated === undefined && props.filePath) {
             const date = lastCommitDate(props.filePath);
-            if (date) return context.parseData({ ...props, data: { ...data, lastUpdated: date } });
+            if (date) return context.parseData({ ...props, data: { ...props.data, lastUpdated: date } });
           }
           return context.parseData(props);
         },

@@ -77,15 +77,15 @@ export const darkTheme: DiagramTheme = {
 
 /** Text/fill pairs that must reach 4.5:1, per theme. */
 export function contrastPairs(t: DiagramTheme): Array<[string, string, string]> {
-  const v = t.variables as Record<string, string>;
+  const v = (key: string) => String(t.variables[key]);
   return [
-    ['node text on node fill', v.primaryTextColor, v.primaryColor],
-    ['secondary text', v.secondaryTextColor, v.secondaryColor],
-    ['tertiary text', v.tertiaryTextColor, v.tertiaryColor],
-    ['text on background', v.textColor, t.background],
-    ['edge label', v.textColor, v.edgeLabelBackground],
-    ['cluster title', v.titleColor, v.clusterBkg],
-    ['note', v.noteTextColor, v.noteBkgColor],
+    ['node text on node fill', v('primaryTextColor'), v('primaryColor')],
+    ['secondary text', v('secondaryTextColor'), v('secondaryColor')],
+    ['tertiary text', v('tertiaryTextColor'), v('tertiaryColor')],
+    ['text on background', v('textColor'), t.background],
+    ['edge label', v('textColor'), v('edgeLabelBackground')],
+    ['cluster title', v('titleColor'), v('clusterBkg')],
+    ['note', v('noteTextColor'), v('noteBkgColor')],
   ];
 }
 
