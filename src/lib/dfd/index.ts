@@ -1,0 +1,27 @@
+/**
+ * The pure DFD core: reading and writing documents, the linter, Mermaid export and import,
+ * layout, codes and grading. Imports no React, Astro or DOM: the editor, the build and the
+ * command line all use it.
+ */
+export type { DfdDocument, DfdDiagram, DfdNode, DfdFlow, DfdEntry, NodeKind } from '../../schemas/dfd.ts';
+export { readDocument, formatPath, FORMAT_ID, FORMAT_VERSION, type ReadResult, type ReadError } from './read.ts';
+export { serializeDocument } from './write.ts';
+export { normalizeLabel, toSimplified, gradeKey, isBlank } from './text.ts';
+export {
+  codePrefixes,
+  codeOf,
+  sameElement,
+  sameElementKey,
+  kindLabelKey,
+  ElementIndex,
+  describeNode,
+  describeFlow,
+  describeDiagram,
+  kindName,
+  DEFAULT_CODES,
+  type CodeKind,
+  type Locale,
+} from './model.ts';
+export { lint, RULES, ruleUrl, isRuleId, countFindings } from './lint/engine.ts';
+export { PRESETS, recommended as RECOMMENDED_SEVERITIES, strict as STRICT_SEVERITIES, type PresetName } from './lint/presets.ts';
+export { RULE_IDS, type RuleId, type Severity, type Finding, type LintOptions } from './lint/types.ts';

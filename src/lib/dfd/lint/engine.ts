@@ -1,0 +1,72 @@
+/**
+ * The lint engine: builds the document index once, runs each rule that is not off, gives each
+ * report the severity of the preset (or the user's setting), the message in the reader's
+ * language and the URL of the rule's page. Never throws on a document readDocument accepts.
+ */
+import type { DfdDocument } from '../../../schemas/dfd.ts';
+import { DocIndex } from './doc-index.ts';
+import { PRESETS } from './presets.ts';
+import { ALL_RULES } from './rules/index.ts';
+import { RULE_IDS, type Finding, type LintOptions, type RuleId, type Severity } from './types.ts';
+
+export function ruleUrl(id: RuleId): string {
+  return `/learn/rules/${id}/`;
+}
+
+export const RULES: ReadonlyArray<{ id: RuleId; severity: Severity; title: { 'zh-CN': string; en: string } }> = ALL_RULES.map((r) => ({
+  id: r.id,
+  severity: PRESETS.recommended[r.id],
+  title: r.title,
+}));
+
+export function isRuleId(s: string): s is RuleId {
+  return (RULE_IDS as readonly string[]).includes(s);
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function lint(doc: DfdDocument, options: LintOptions = {}): Finding[] {
+  const preset = PRESETS[options.preset ?? 'recommended'];
+  const locale = options.locale ?? 'zh-CN';
+  const index = new DocIndex(doc);
+  const findings: Finding[] = [];
+  for (const rule of ALL_RULES) {
+    const setting = options.rules?.[rule.id] ?? preset[rule.id];
+    if (setting === 'off') continue;
+    const severity: Severity = setting;
+    const url = ruleUrl(rule.id);
+    rule.check({
+      doc,
+      index,
+      report(r) {
+        const f: Finding = { rule: rule.id, severity, diagram: r.diagram, message: locale === 'en' ? r.en : r.zh, url };
+        if (r.element !== undefined) f.element = r.element;
+        findings.push(f);
+      },
+    });
+  }
+  // Stable order: by diagram (document order), then severity; rules keep their own order.
+  const diagramOrder = new Map(doc.diagrams.map((d, i) => [d.id, i]));
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        (diagramOrder.get(a.f.diagram) ?? 0) - (diagramOrder.get(b.f.diagram) ?? 0) ||
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+        a.i - b.i,
+    )
+    .map(({ f }) => f);
+}
+
+/** Counts by severity. */
+export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}

@@ -1,0 +1,23 @@
+import type { RuleDefinition } from '../types.ts';
+import { describeDiagram, describeNode } from '../../model.ts';
+
+/** A context diagram that contains a data store. One finding per store. */
+const rule: RuleDefinition = {
+  id: 'context-no-store',
+  title: { 'zh-CN': '顶层图中不画数据存储', en: 'No data store in a context diagram' },
+  check({ index, report }) {
+    for (const di of index.list) {
+      if (di.diagram.level !== 'context') continue;
+      for (const n of di.diagram.nodes) {
+        if (n.kind !== 'store') continue;
+        report({
+          diagram: di.diagram.id,
+          element: n.id,
+          zh: `顶层图${describeDiagram(di.diagram, 'zh-CN')}中不应有${describeNode(n, 'zh-CN')}：数据存储在系统内部，应画在下层图中`,
+          en: `context ${describeDiagram(di.diagram, 'en')} should not contain ${describeNode(n, 'en')}: stores are inside the system and belong in lower-level diagrams`,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,22 @@
+import type { RuleDefinition } from '../types.ts';
+import { describeDiagram } from '../../model.ts';
+
+/** A diagram with `level: "context"` that has not exactly one process. */
+const rule: RuleDefinition = {
+  id: 'context-single-process',
+  title: { 'zh-CN': '顶层图（关联图）只有一个处理', en: 'A context diagram has exactly one process' },
+  check({ index, report }) {
+    for (const di of index.list) {
+      const d = di.diagram;
+      if (d.level !== 'context') continue;
+      const count = d.nodes.reduce((k, n) => k + (n.kind === 'process' ? 1 : 0), 0);
+      if (count === 1) continue;
+      report({
+        diagram: d.id,
+        zh: `顶层图${describeDiagram(d, 'zh-CN')}应只有一个处理（代表整个系统），现有 ${count} 个`,
+        en: `context ${describeDiagram(d, 'en')} should have exactly one process (the system), it has ${count}`,
+      });
+    }
+  },
+};
+export default rule;

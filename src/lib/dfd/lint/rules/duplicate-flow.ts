@@ -1,0 +1,29 @@
+import type { RuleDefinition } from '../types.ts';
+import { describeFlow } from '../../model.ts';
+import { normalizeLabel } from '../../text.ts';
+
+/** Two flows with the same `from`, `to` and label in one diagram. Reported on the later ones. */
+const rule: RuleDefinition = {
+  id: 'duplicate-flow',
+  title: { 'zh-CN': '不要重复画同一条数据流', en: 'No duplicate flows' },
+  check({ index, report }) {
+    for (const di of index.list) {
+      const seen = new Map<string, (typeof di.diagram.flows)[number]>();
+      for (const f of di.diagram.flows) {
+        const key = `${f.from}\u0000${f.to}\u0000${normalizeLabel(f.label ?? '')}`;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, f);
+          continue;
+        }
+        report({
+          diagram: di.diagram.id,
+          element: f.id,
+          zh: `${describeFlow(f, di, 'zh-CN')}与${describeFlow(first, di, 'zh-CN')}起点、终点和名称都相同，是重复的数据流`,
+          en: `${describeFlow(f, di, 'en')} repeats ${describeFlow(first, di, 'en')}: same start, end and name`,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,23 @@
+import type { RuleDefinition } from '../types.ts';
+import { describeNode } from '../../model.ts';
+
+/** A process with no incoming flow (a "miracle"). A flow from the process to itself does not count. */
+const rule: RuleDefinition = {
+  id: 'process-needs-input',
+  title: { 'zh-CN': '处理必须有输入数据流（无“奇迹”）', en: 'A process needs an input (no miracle)' },
+  check({ index, report }) {
+    for (const di of index.list) {
+      for (const n of di.diagram.nodes) {
+        if (n.kind !== 'process') continue;
+        if (di.in(n.id).some((f) => f.from !== n.id)) continue;
+        report({
+          diagram: di.diagram.id,
+          element: n.id,
+          zh: `${describeNode(n, 'zh-CN')}没有输入数据流（奇迹）`,
+          en: `${describeNode(n, 'en')} has no incoming flow (a miracle)`,
+        });
+      }
+    }
+  },
+};
+export default rule;

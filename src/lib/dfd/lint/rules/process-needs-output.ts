@@ -1,0 +1,23 @@
+import type { RuleDefinition } from '../types.ts';
+import { describeNode } from '../../model.ts';
+
+/** A process with no outgoing flow (a "black hole"). A flow from the process to itself does not count. */
+const rule: RuleDefinition = {
+  id: 'process-needs-output',
+  title: { 'zh-CN': '处理必须有输出数据流（无“黑洞”）', en: 'A process needs an output (no black hole)' },
+  check({ index, report }) {
+    for (const di of index.list) {
+      for (const n of di.diagram.nodes) {
+        if (n.kind !== 'process') continue;
+        if (di.out(n.id).some((f) => f.to !== n.id)) continue;
+        report({
+          diagram: di.diagram.id,
+          element: n.id,
+          zh: `${describeNode(n, 'zh-CN')}没有输出数据流（黑洞）`,
+          en: `${describeNode(n, 'en')} has no outgoing flow (a black hole)`,
+        });
+      }
+    }
+  },
+};
+export default rule;

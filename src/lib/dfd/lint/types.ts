@@ -1,0 +1,68 @@
+/** Types of the linter: rule ids, findings, rule definitions (dfd-rules.md). */
+import type { DfdDocument } from '../../../schemas/dfd.ts';
+import type { Locale } from '../model.ts';
+import type { DocIndex } from './doc-index.ts';
+
+export const RULE_IDS = [
+  'flow-endpoints',
+  'flow-needs-process',
+  'flow-no-self-loop',
+  'process-needs-input',
+  'process-needs-output',
+  'label-required',
+  'unique-code',
+  'context-single-process',
+  'refines-target',
+  'balance',
+  'flow-label-required',
+  'store-read-and-written',
+  'entity-connected',
+  'duplicate-flow',
+  'context-no-store',
+  'process-count',
+  'code-format',
+  'io-name-differs',
+  'dictionary-entry',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** The diagram id. */
+  diagram: string;
+  /** The node or flow id; absent for a finding about a whole diagram. */
+  element?: string;
+  /** One sentence in the reader's language naming the element by code and label. */
+  message: string;
+  /** The rule's documentation page. */
+  url: string;
+}
+
+export interface LintOptions {
+  preset?: 'recommended' | 'strict';
+  rules?: Partial<Record<RuleId, Severity | 'off'>>;
+  locale?: Locale;
+}
+
+/** What a rule reports: the place and the message in both languages. */
+export interface Report {
+  diagram: string;
+  element?: string;
+  zh: string;
+  en: string;
+}
+
+export interface RuleContext {
+  doc: DfdDocument;
+  index: DocIndex;
+  report(r: Report): void;
+}
+
+export interface RuleDefinition {
+  id: RuleId;
+  title: { 'zh-CN': string; en: string };
+  check(ctx: RuleContext): void;
+}

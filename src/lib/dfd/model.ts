@@ -1,0 +1,145 @@
+/**
+ * Helpers over the document model: code prefixes, element identity across diagrams, and how an
+ * element is named in messages. Types come from the zod schema (src/schemas/dfd.ts).
+ */
+import type { DfdDiagram, DfdDocument, DfdFlow, DfdNode, NodeKind } from '../../schemas/dfd.ts';
+import { normalizeLabel } from './text.ts';
+
+export type Locale = 'zh-CN' | 'en';
+export type CodeKind = NodeKind | 'flow';
+
+export const DEFAULT_CODES: Readonly<Record<CodeKind, string>> = { entity: 'E', process: 'P', store: 'D', flow: 'F' };
+
+/** The prefix of each kind's code: the document's `codes`, missing keys keeping the default. */
+export function codePrefixes(doc: Pick<DfdDocument, 'codes'>): Record<CodeKind, string> {
+  const c = doc.codes ?? {};
+  const pick = (k: CodeKind) => {
+    const v = c[k];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : DEFAULT_CODES[k];
+  };
+  return { entity: pick('entity'), process: pick('process'), store: pick('store'), flow: pick('flow') };
+}
+
+/** A node's code, trimmed; undefined when absent or blank. */
+export function codeOf(x: { code?: string | undefined }): string | undefined {
+  const c = x.code?.trim();
+  return c ? c : undefined;
+}
+
+/** Key of a node by kind and normalised label. */
+export function kindLabelKey(node: Pick<DfdNode, 'kind' | 'label'>): string {
+  return `${node.kind}\u0000${normalizeLabel(node.label)}`;
+}
+
+/**
+ * "Same element" across diagrams (dfd-rules.md): the same code when both nodes have one;
+ * otherwise the same kind and the same label (compared as dfd-format.md says).
+ */
+export function sameElement(a: Pick<DfdNode, 'kind' | 'label' | 'code'>, b: Pick<DfdNode, 'kind' | 'label' | 'code'>): boolean {
+  const ca = codeOf(a);
+  const cb = codeOf(b);
+  if (ca !== undefined && cb !== undefined) return ca === cb;
+  return a.kind === b.kind && normalizeLabel(a.label) === normalizeLabel(b.label);
+}
+
+/**
+ * A key for hashing nodes that are the same element: `code:<code>` for a node with a code,
+ * `label:<kind>:<label>` otherwise. Two nodes with equal keys are the same element; nodes where
+ * only one has a code may be the same element with different keys (use ElementIndex for those).
+ */
+export function sameElementKey(node: Pick<DfdNode, 'kind' | 'label' | 'code'>): string {
+  const c = codeOf(node);
+  return c !== undefined ? `code:${c}` : `label:${kindLabelKey(node)}`;
+}
+
+/** Finds, in linear time overall, the node of a set that is the same element as a given node. */
+export class ElementIndex<N extends Pick<DfdNode, 'kind' | 'label' | 'code'>> {
+  private byCode = new Map<string, N>();
+  private byLabelAny = new Map<string, N>();
+  private byLabelNoCode = new Map<string, N>();
+
+  constructor(nodes: Iterable<N>) {
+    for (const n of nodes) this.add(n);
+  }
+
+  add(n: N): void {
+    const c = codeOf(n);
+    const k = kindLabelKey(n);
+    if (c !== undefined && !this.byCode.has(c)) this.byCode.set(c, n);
+    if (!this.byLabelAny.has(k)) this.byLabelAny.set(k, n);
+    if (c === undefined && !this.byLabelNoCode.has(k)) this.byLabelNoCode.set(k, n);
+  }
+
+  /** The first node of the set that is the same element as `n`, if any. */
+  find(n: Pick<DfdNode, 'kind' | 'label' | 'code'>): N | undefined {
+    const c = codeOf(n);
+    const k = kindLabelKey(n);
+    if (c !== undefined) return this.byCode.get(c) ?? this.byLabelNoCode.get(k);
+    return this.byLabelAny.get(k);
+  }
+}
+
+const KIND_NAMES: Record<CodeKind, Record<Locale, string>> = {
+  entity: { 'zh-CN': '外部实体', en: 'external entity' },
+  process: { 'zh-CN': '处理', en: 'process' },
+  store: { 'zh-CN': '数据存储', en: 'data store' },
+  flow: { 'zh-CN': '数据流', en: 'data flow' },
+};
+
+export function kindName(kind: CodeKind, locale: Locale): string {
+  return KIND_NAMES[kind][locale];
+}
+
+/** `P3.2「编目处理」`, or `"编目处理"` in English; the id when there is neither code nor label. */
+export function nameOf(x: { id: string; code?: string | undefined; label?: string | undefined }, locale: Locale): string {
+  const code = codeOf(x);
+  const label = normalizeLabel(x.label ?? '');
+  if (locale === 'zh-CN') {
+    if (code && label) return `${code}「${label}」`;
+    if (code) return `${code}（无名称）`;
+    if (label) return `「${label}」`;
+    return `（id ${x.id}，无名称）`;
+  }
+  if (code && label) return `${code} "${label}"`;
+  if (code) return `${code} (unnamed)`;
+  if (label) return `"${label}"`;
+  return `(id ${x.id}, unnamed)`;
+}
+
+/** `处理 P3.2「编目处理」` / `process P3.2 "编目处理"`. */
+export function describeNode(n: Pick<DfdNode, 'id' | 'kind' | 'label' | 'code'>, locale: Locale): string {
+  const sep = locale === 'zh-CN' && !codeOf(n) ? '' : ' ';
+  return `${kindName(n.kind, locale)}${sep}${nameOf(n, locale)}`;
+}
+
+/**
+ * `数据流 F3.1「采购单」`; a flow without a label is named by its ends:
+ * `数据流 F3.1（书商 → 审核采购单）`.
+ */
+export function describeFlow(f: DfdFlow, diagram: DfdDiagramLookup, locale: Locale): string {
+  const code = codeOf(f);
+  const label = normalizeLabel(f.label ?? '');
+  const kind = kindName('flow', locale);
+  if (label) {
+    return locale === 'zh-CN' ? `${kind}${code ? ' ' + code : ''}「${label}」` : `${kind}${code ? ' ' + code : ''} "${label}"`;
+  }
+  const end = (id: string) => {
+    const n = diagram.node(id);
+    if (!n) return id;
+    return codeOf(n) ?? (normalizeLabel(n.label) || n.id);
+  };
+  const ends = `${end(f.from)} → ${end(f.to)}`;
+  return locale === 'zh-CN' ? `${kind}${code ? ' ' + code : ''}（${ends}）` : `${kind}${code ? ' ' + code : ''} (${ends})`;
+}
+
+/** What describeFlow needs of a diagram. */
+export interface DfdDiagramLookup {
+  node(id: string): DfdNode | undefined;
+}
+
+/** `「顶层图」` / `"Top"`; the id when the diagram has no title. */
+export function describeDiagram(d: Pick<DfdDiagram, 'id' | 'title'>, locale: Locale): string {
+  const t = normalizeLabel(d.title ?? '');
+  if (locale === 'zh-CN') return t ? `图「${t}」` : `图 ${d.id}`;
+  return t ? `diagram "${t}"` : `diagram ${d.id}`;
+}
