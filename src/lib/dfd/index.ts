@@ -25,3 +25,6 @@ export {
 export { lint, RULES, ruleUrl, isRuleId, countFindings } from './lint/engine.ts';
 export { PRESETS, recommended as RECOMMENDED_SEVERITIES, strict as STRICT_SEVERITIES, type PresetName } from './lint/presets.ts';
 export { RULE_IDS, type RuleId, type Severity, type Finding, type LintOptions } from './lint/types.ts';
+export { toMermaid, nodeText, flowText, SHAPES as MERMAID_SHAPES } from './mermaid/to-mermaid.ts';
+export { layoutDiagram, defaultNodeSize, estimateTextWidth, type LayoutOptions } from './layout.ts';
+export { nextCode } from './codes.ts';
