@@ -28,3 +28,5 @@ export { RULE_IDS, type RuleId, type Severity, type Finding, type LintOptions } 
 export { toMermaid, nodeText, flowText, SHAPES as MERMAID_SHAPES } from './mermaid/to-mermaid.ts';
 export { layoutDiagram, defaultNodeSize, estimateTextWidth, type LayoutOptions } from './layout.ts';
 export { nextCode } from './codes.ts';
+export { fromMermaid } from './mermaid/from-mermaid.ts';
+export { grade, type GradeResult, type GradeItem, type GradeMatch, type GradeOptions } from './grade.ts';
