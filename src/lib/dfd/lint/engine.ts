@@ -39,8 +39,10 @@ export function lint(doc: DfdDocument, options: LintOptions = {}): Finding[] {
       doc,
       index,
       report(r) {
-        const f: Finding = { rule: rule.id, severity, diagram: r.diagram, message: locale === 'en' ? r.en : r.zh, url };
-        if (r.element !== undefined) f.element = r.element;
+        const f: Finding =
+          r.element !== undefined
+            ? { rule: rule.id, severity, diagram: r.diagram, element: r.element, message: locale === 'en' ? r.en : r.zh, url }
+            : { rule: rule.id, severity, diagram: r.diagram, message: locale === 'en' ? r.en : r.zh, url };
         findings.push(f);
       },
     });

@@ -1,0 +1,291 @@
+/**
+ * The command line's logic, kept apart from process I/O so that it can be tested in-process:
+ * run(argv) → { stdout, stderr, code }. Output and exit statuses as dfd-rules.md says:
+ * check exits 0 when no file has an error finding, 1 when some file has one, 2 when some file
+ * could not be read (2 wins). grade and grade-all exit 2 when a file cannot be read, else 0.
+ * A wrong command line is exit status 2 too, with the usage on stderr.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  countFindings,
+  grade,
+  lint,
+  readDocument,
+  type DfdDocument,
+  type Finding,
+  type GradeItem,
+  type GradeResult,
+  type Locale,
+} from '../lib/dfd/index.ts';
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: 0 | 1 | 2;
+}
+
+export const USAGE = `用法 (usage):
+  flowbook check <文件或文件夹>... [--json] [--preset recommended|strict] [--locale zh-CN|en]
+  flowbook grade <学生文件> --reference <参考答案> [--json] [--locale zh-CN|en]
+  flowbook grade-all <文件夹> --reference <参考答案> [--csv] [--locale zh-CN|en]
+
+退出状态 (exit status): 0 没有错误 (no errors); 1 有错误级发现 (error findings); 2 有文件无法读取或命令行有误 (unreadable file or bad arguments)
+`;
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['--preset', '--reference', '--locale']);
+const BOOL_FLAGS = new Set(['--json', '--csv', '--help', '-h']);
+
+function parseArgs(argv: string[]): Args | string {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('-') && a !== '-') {
+      const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+      if (VALUE_FLAGS.has(name)) {
+        const v = inline ?? argv[++i];
+        if (v === undefined) return `选项 ${name} 缺少值 (option ${name} needs a value)`;
+        flags.set(name, v);
+      } else if (BOOL_FLAGS.has(name)) flags.set(name, true);
+      else return `不认识的选项 ${a} (unknown option ${a})`;
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+type Loaded = { file: string; ok: true; doc: DfdDocument } | { file: string; ok: false; error: string };
+
+function load(file: string, locale: Locale): Loaded {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const zh = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹，不是文件' : `无法打开文件（${code ?? String(e)}）`;
+    const en = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot open the file (${code ?? String(e)})`;
+    return { file, ok: false, error: locale === 'en' ? en : zh };
+  }
+  const r = readDocument(text);
+  return r.ok ? { file, ok: true, doc: r.doc } : { file, ok: false, error: locale === 'en' ? r.error.en : r.error.zh };
+}
+
+/** `<folder>` → its `.dfd.json` files (recursively, sorted); a file stays itself. */
+function expand(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // a missing path is reported when it is read
+    }
+    if (!isDir) {
+      out.push(p);
+      continue;
+    }
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir).sort()) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (name.endsWith('.dfd.json')) out.push(full);
+      }
+    };
+    walk(p);
+  }
+  return out;
+}
+
+const SEV: Record<Locale, Record<Finding['severity'], string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+export function findingLine(file: string, f: Finding, locale: Locale): string {
+  const where = f.element !== undefined ? `${f.diagram}/${f.element}` : f.diagram;
+  return `${file}: ${where}: ${SEV[locale][f.severity]} ${f.message} [${f.rule}]`;
+}
+
+function getLocale(args: Args): Locale | string {
+  const l = args.flags.get('--locale');
+  if (l === undefined) return 'zh-CN';
+  if (l === 'zh-CN' || l === 'zh' || l === 'en') return l === 'en' ? 'en' : 'zh-CN';
+  return `--locale 只能是 zh-CN 或 en (--locale must be zh-CN or en)`;
+}
+
+function usageError(message: string): RunResult {
+  return { stdout: '', stderr: `${message}\n\n${USAGE}`, code: 2 };
+}
+
+function check(args: Args, locale: Locale): RunResult {
+  const preset = args.flags.get('--preset') ?? 'recommended';
+  if (preset !== 'recommended' && preset !== 'strict') return usageError(`--preset 只能是 recommended 或 strict (--preset must be recommended or strict)`);
+  const files = expand(args.positional);
+  if (files.length === 0) return usageError('check 需要至少一个文件 (check needs at least one file)');
+  const json = args.flags.has('--json');
+  const results: Array<Record<string, unknown>> = [];
+  const lines: string[] = [];
+  let code: 0 | 1 | 2 = 0;
+  let totals = { errors: 0, warnings: 0, infos: 0 };
+  let unreadable = 0;
+  for (const file of files) {
+    const l = load(file, locale);
+    if (!l.ok) {
+      code = 2;
+      unreadable++;
+      results.push({ file, error: l.error });
+      lines.push(locale === 'en' ? `${file}: cannot be read: ${l.error}` : `${file}: 无法读取：${l.error}`);
+      continue;
+    }
+    const findings = lint(l.doc, { preset, locale });
+    const counts = countFindings(findings);
+    if (counts.errors > 0 && code === 0) code = 1;
+    totals = { errors: totals.errors + counts.errors, warnings: totals.warnings + counts.warnings, infos: totals.infos + counts.infos };
+    results.push({ file, findings, ...counts });
+    for (const f of findings) lines.push(findingLine(file, f, locale));
+  }
+  if (json) return { stdout: JSON.stringify(results, null, 2) + '\n', stderr: '', code };
+  const n = files.length;
+  const summary =
+    locale === 'en'
+      ? `${n} file${n === 1 ? '' : 's'} checked: ${totals.errors} error(s), ${totals.warnings} warning(s), ${totals.infos} info${unreadable ? `; ${unreadable} file(s) could not be read` : ''}`
+      : `共检查 ${n} 个文件：${totals.errors} 个错误，${totals.warnings} 个警告，${totals.infos} 个提示${unreadable ? `；${unreadable} 个文件无法读取` : ''}`;
+  lines.push(summary);
+  return { stdout: lines.join('\n') + '\n', stderr: '', code };
+}
+
+function itemText(i: GradeItem, locale: Locale): string {
+  return i.text[locale];
+}
+
+export function gradeText(r: GradeResult, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const out: string[] = [];
+  out.push(zh ? `得分：${r.score} / 100` : `Score: ${r.score} / 100`);
+  out.push(zh ? `匹配（${r.matched.length}）：` : `Matched (${r.matched.length}):`);
+  for (const m of r.matched) {
+    if (m.credit === 1) out.push(`  ✓ ${itemText(m.reference, locale)}`);
+    else
+      out.push(
+        zh
+          ? `  ½ ${itemText(m.reference, locale)}：名称不同，学生写作「${m.student.label}」`
+          : `  ½ ${itemText(m.reference, locale)}: different name, the student wrote "${m.student.label}"`,
+      );
+  }
+  out.push(zh ? `缺少（${r.missing.length}）：` : `Missing (${r.missing.length}):`);
+  for (const i of r.missing) out.push(`  - ${itemText(i, locale)}`);
+  out.push(zh ? `多余（${r.extra.length}）：` : `Extra (${r.extra.length}):`);
+  for (const i of r.extra) out.push(`  + ${itemText(i, locale)}`);
+  const c = countFindings(r.findings);
+  out.push(zh ? `规则检查：${c.errors} 个错误，${c.warnings} 个警告，${c.infos} 个提示` : `Rule check: ${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} info`);
+  for (const f of r.findings) {
+    const where = f.element !== undefined ? `${f.diagram}/${f.element}` : f.diagram;
+    out.push(`  ${where}: ${SEV[locale][f.severity]} ${f.message} [${f.rule}]`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function gradeOne(args: Args, locale: Locale): RunResult {
+  const ref = args.flags.get('--reference');
+  if (typeof ref !== 'string') return usageError('grade 需要 --reference <参考答案> (grade needs --reference <file>)');
+  if (args.positional.length !== 1) return usageError('grade 需要正好一个学生文件 (grade needs exactly one student file)');
+  const reference = load(ref, locale);
+  const student = load(args.positional[0]!, locale);
+  const bad = [reference, student].filter((l) => !l.ok) as Array<Extract<Loaded, { ok: false }>>;
+  if (bad.length > 0) {
+    const msg = bad.map((b) => (locale === 'en' ? `${b.file}: cannot be read: ${b.error}` : `${b.file}: 无法读取：${b.error}`)).join('\n');
+    if (args.flags.has('--json')) return { stdout: JSON.stringify(bad.map((b) => ({ file: b.file, error: b.error })), null, 2) + '\n', stderr: msg + '\n', code: 2 };
+    return { stdout: '', stderr: msg + '\n', code: 2 };
+  }
+  const r = grade((student as Extract<Loaded, { ok: true }>).doc, (reference as Extract<Loaded, { ok: true }>).doc, { locale });
+  if (args.flags.has('--json')) {
+    const { score, matched, missing, extra, findings } = r;
+    return { stdout: JSON.stringify({ score, matched, missing, extra, findings }, null, 2) + '\n', stderr: '', code: 0 };
+  }
+  return { stdout: gradeText(r, locale), stderr: '', code: 0 };
+}
+
+/** A CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets show it as text. */
+export function csvField(v: string | number): string {
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function gradeAll(args: Args, locale: Locale): RunResult {
+  const ref = args.flags.get('--reference');
+  if (typeof ref !== 'string') return usageError('grade-all 需要 --reference <参考答案> (grade-all needs --reference <file>)');
+  if (args.positional.length !== 1) return usageError('grade-all 需要正好一个文件夹 (grade-all needs exactly one folder)');
+  const folder = args.positional[0]!;
+  let names: string[];
+  try {
+    names = readdirSync(folder)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
+  } catch {
+    return { stdout: '', stderr: locale === 'en' ? `${folder}: cannot read the folder\n` : `${folder}: 无法读取文件夹\n`, code: 2 };
+  }
+  const reference = load(ref, locale);
+  if (!reference.ok) {
+    return { stdout: '', stderr: locale === 'en' ? `${ref}: cannot be read: ${reference.error}\n` : `${ref}: 无法读取：${reference.error}\n`, code: 2 };
+  }
+  const refPath = resolve(ref);
+  const rows: Array<{ file: string; score?: number; errors?: number; warnings?: number; error?: string }> = [];
+  let code: 0 | 2 = 0;
+  for (const name of names) {
+    const file = join(folder, name);
+    if (resolve(file) === refPath) continue;
+    const s = load(file, locale);
+    if (!s.ok) {
+      code = 2;
+      rows.push({ file, error: s.error });
+      continue;
+    }
+    const r = grade(s.doc, reference.doc, { locale });
+    const c = countFindings(r.findings);
+    rows.push({ file, score: r.score, errors: c.errors, warnings: c.warnings });
+  }
+  if (args.flags.has('--csv')) {
+    const lines = ['file,score,errors,warnings,error'];
+    for (const r of rows) lines.push([r.file, r.score ?? '', r.errors ?? '', r.warnings ?? '', r.error ?? ''].map((v) => csvField(v)).join(','));
+    return { stdout: lines.join('\n') + '\n', stderr: '', code };
+  }
+  const zh = locale === 'zh-CN';
+  const lines = rows.map((r) =>
+    r.error !== undefined
+      ? `${r.file}: ${zh ? '无法读取：' : 'cannot be read: '}${r.error}`
+      : `${r.file}: ${zh ? `${r.score} 分，${r.errors} 个错误，${r.warnings} 个警告` : `score ${r.score}, ${r.errors} error(s), ${r.warnings} warning(s)`}`,
+  );
+  return { stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: '', code };
+}
+
+export function run(argv: string[]): RunResult {
+  const parsed = parseArgs(argv);
+  if (typeof parsed === 'string') return usageError(parsed);
+  if (parsed.flags.has('--help') || parsed.flags.has('-h')) return { stdout: USAGE, stderr: '', code: 0 };
+  const locale = getLocale(parsed);
+  if (locale !== 'zh-CN' && locale !== 'en') return usageError(locale);
+  const [command, ...rest] = parsed.positional;
+  const args = { positional: rest, flags: parsed.flags };
+  switch (command) {
+    case 'check':
+      return check(args, locale);
+    case 'grade':
+      return gradeOne(args, locale);
+    case 'grade-all':
+      return gradeAll(args, locale);
+    case undefined:
+      return usageError('缺少命令 (missing command)');
+    default:
+      return usageError(`不认识的命令 ${command} (unknown command ${command})`);
+  }
+}
