@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
 import checkLinks from './src/integrations/check-links.ts';
+import lintDfd from './src/integrations/lint-dfd.ts';
 import remarkMermaid from './src/lib/mermaid/remark-mermaid.ts';
 
 export default defineConfig({
@@ -51,6 +52,7 @@ export default defineConfig({
       ],
     }),
     react(),
+    lintDfd(),
     checkLinks(),
   ],
 });
