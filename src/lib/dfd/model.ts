@@ -137,9 +137,16 @@ export interface DfdDiagramLookup {
   node(id: string): DfdNode | undefined;
 }
 
-/** `「顶层图」` / `"Top"`; the id when the diagram has no title. */
-export function describeDiagram(d: Pick<DfdDiagram, 'id' | 'title'>, locale: Locale): string {
+/**
+ * `图「顶层图」` / `diagram "顶层图"`; the id when the diagram has no title. `role` names it more
+ * precisely: `子图「P3 的分解」` / `child diagram "P3 的分解"`.
+ */
+export function describeDiagram(d: Pick<DfdDiagram, 'id' | 'title'>, locale: Locale, role: 'child' | 'parent' | 'context' | 'diagram' = 'diagram'): string {
   const t = normalizeLabel(d.title ?? '');
-  if (locale === 'zh-CN') return t ? `图「${t}」` : `图 ${d.id}`;
-  return t ? `diagram "${t}"` : `diagram ${d.id}`;
+  if (locale === 'zh-CN') {
+    const w = { diagram: '图', child: '子图', parent: '父图', context: '顶层图' }[role];
+    return t ? `${w}「${t}」` : `${w} ${d.id}`;
+  }
+  const w = { diagram: 'diagram', child: 'child diagram', parent: 'parent diagram', context: 'context diagram' }[role];
+  return t ? `${w} "${t}"` : `${w} ${d.id}`;
 }

@@ -81,8 +81,8 @@ const rule: RuleDefinition = {
         report({
           diagram: child.id,
           element: flow.id,
-          zh: `子图${describeDiagram(child, 'zh-CN')}中的${describeFlow(flow, ci, 'zh-CN')}（${zhRel}）在父图中${describeNode(p, 'zh-CN')}的数据流里没有对应项`,
-          en: `${describeFlow(flow, ci, 'en')} of child ${describeDiagram(child, 'en')} (${enRel}) has no counterpart among the flows of ${describeNode(p, 'en')} in the parent diagram`,
+          zh: `${describeDiagram(child, 'zh-CN', 'child')}中的${describeFlow(flow, ci, 'zh-CN')}（${zhRel}）在父图中${describeNode(p, 'zh-CN')}的数据流里没有对应项`,
+          en: `${describeFlow(flow, ci, 'en')} of ${describeDiagram(child, 'en', 'child')} (${enRel}) has no counterpart among the flows of ${describeNode(p, 'en')} in the parent diagram`,
         });
       }
 
@@ -93,8 +93,8 @@ const rule: RuleDefinition = {
         report({
           diagram: parent.diagram.id,
           element: pf.flow.id,
-          zh: `${describeFlow(pf.flow, parent, 'zh-CN')}（${zhRel}）在子图${describeDiagram(child, 'zh-CN')}中没有对应的数据流`,
-          en: `${describeFlow(pf.flow, parent, 'en')} (${enRel}) has no matching flow in child ${describeDiagram(child, 'en')}`,
+          zh: `${describeFlow(pf.flow, parent, 'zh-CN')}（${zhRel}）在${describeDiagram(child, 'zh-CN', 'child')}中没有对应的数据流`,
+          en: `${describeFlow(pf.flow, parent, 'en')} (${enRel}) has no matching flow in ${describeDiagram(child, 'en', 'child')}`,
         });
       });
     }

@@ -11,7 +11,7 @@ const rule: RuleDefinition = {
         const badFrom = !di.node(f.from);
         const badTo = !di.node(f.to);
         if (!badFrom && !badTo) continue;
-        const zhWhich = badFrom && badTo ? `起点 "${f.from}" 和终点 "${f.to}" 都` : badFrom ? `起点 "${f.from}"` : `终点 "${f.to}"`;
+        const zhWhich = badFrom && badTo ? `起点 "${f.from}" 和终点 "${f.to}" 都` : badFrom ? `起点 "${f.from}" ` : `终点 "${f.to}" `;
         const enWhich = badFrom && badTo ? `start "${f.from}" and end "${f.to}" are` : badFrom ? `start "${f.from}" is` : `end "${f.to}" is`;
         report({
           diagram: di.diagram.id,

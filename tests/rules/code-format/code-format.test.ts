@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { verify } from '../rule-tester.ts';
+
+verify('code-format', fileURLToPath(new URL('.', import.meta.url)), {
+  valid: ['custom-prefixes.dfd.json', 'valid.dfd.json'],
+  invalid: [
+    {
+      file: 'bad-entity-and-flow.dfd.json',
+      reports: [
+        { diagram: 'top', element: 'e1', message: '外部实体 S1「书商」的编号不符合约定：这里应为 E1、E2 这样的编号' },
+        { diagram: 'top', element: 'f3', message: '数据流 3「合格采购单」的编号不符合约定：应为 F1 或 F3.1 这样的编号' },
+      ],
+    },
+    {
+      file: 'child-not-hierarchical.dfd.json',
+      reports: [
+        { diagram: 'l1', element: 'p11', message: '处理 P1「审核采购单」的编号不符合约定：这里应为 P1.1、P1.2 这样的编号' },
+        { diagram: 'l1', element: 'p12', message: '处理 P2「入库处理」的编号不符合约定：这里应为 P1.1、P1.2 这样的编号' },
+      ],
+    },
+    {
+      file: 'context-not-p0.dfd.json',
+      reports: [
+        { diagram: 'ctx', element: 'p0', message: '处理 P1「图书管理系统」的编号不符合约定：这里应为 P0 这样的编号' },
+        { diagram: 'l0', element: 'p1', message: '处理 P1「进书」的编号不符合约定：这里应为 P1.1、P1.2 这样的编号' },
+        { diagram: 'l0', element: 'p2', message: '处理 P2「售书」的编号不符合约定：这里应为 P1.1、P1.2 这样的编号' },
+      ],
+    },
+  ],
+});

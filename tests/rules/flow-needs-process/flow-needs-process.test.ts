@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { verify } from '../rule-tester.ts';
+
+verify('flow-needs-process', fileURLToPath(new URL('.', import.meta.url)), {
+  valid: ['valid.dfd.json'],
+  invalid: [
+    {
+      file: 'entity-to-entity.dfd.json',
+      reports: [
+        { diagram: 'top', element: 'f7', message: '数据流 F7「新书」从外部实体 E1「书商」直接流向外部实体 E2「仓库」，中间没有处理：数据只能经由处理流动' },
+      ],
+    },
+    {
+      file: 'entity-to-store.dfd.json',
+      reports: [
+        { diagram: 'top', element: 'f7', message: '数据流 F7「发票」从外部实体 E1「书商」直接流向数据存储 D1「入库台账」，中间没有处理：数据只能经由处理流动' },
+      ],
+    },
+    {
+      file: 'store-to-store.dfd.json',
+      reports: [
+        { diagram: 'top', element: 'f7', message: '数据流 F7（D1 → D2）从数据存储 D1「入库台账」直接流向数据存储 D2「备份台账」，中间没有处理：数据只能经由处理流动' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { verify } from '../rule-tester.ts';
+
+verify('process-count', fileURLToPath(new URL('.', import.meta.url)), {
+  valid: ['nine.dfd.json'],
+  invalid: [
+    {
+      file: 'ten.dfd.json',
+      reports: [
+        { diagram: 'top', message: '图「十个处理」有 10 个处理，超过 9 个：请把一部分合并后放到下一层分解' },
+      ],
+    },
+  ],
+});

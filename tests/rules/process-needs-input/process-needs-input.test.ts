@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { verify } from '../rule-tester.ts';
+
+verify('process-needs-input', fileURLToPath(new URL('.', import.meta.url)), {
+  valid: ['valid.dfd.json'],
+  invalid: [
+    {
+      file: 'miracle.dfd.json',
+      reports: [
+        { diagram: 'top', element: 'p3', message: '处理 P3「打印报表」没有输入数据流（奇迹）' },
+      ],
+    },
+    {
+      file: 'only-self-loop.dfd.json',
+      reports: [
+        { diagram: 'top', element: 'p3', message: '处理 P3「打印报表」没有输入数据流（奇迹）' },
+      ],
+    },
+  ],
+});

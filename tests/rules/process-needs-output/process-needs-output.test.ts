@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { verify } from '../rule-tester.ts';
+
+verify('process-needs-output', fileURLToPath(new URL('.', import.meta.url)), {
+  valid: ['valid.dfd.json'],
+  invalid: [
+    {
+      file: 'black-hole.dfd.json',
+      reports: [
+        { diagram: 'top', element: 'p3', message: '处理 P3「归档」没有输出数据流（黑洞）' },
+      ],
+    },
+    {
+      file: 'unconnected.dfd.json',
+      reports: [
+        { diagram: 'top', element: 'p3', message: '处理 P3「归档」没有输出数据流（黑洞）' },
+      ],
+    },
+  ],
+});
