@@ -24,6 +24,9 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       lastUpdated: true,
+      // Content lives in content/docs, not src/content/docs: let Starlight's asides and heading
+      // anchors process it.
+      markdown: { processedDirs: ['./content/docs'] },
       pagination: true,
       customCss: ['./src/styles/diagram.css', './src/styles/site.css', './src/styles/print.css'],
       components: {
