@@ -21,6 +21,8 @@ export function matrixCsv(p: Procedure): string {
 
 export interface RoleDuty {
   procedure: { slug: string; title: string };
+  /** What the role is in this procedure, if the data says. */
+  description?: string;
   duties: string[];
   activities: Array<{ step: string; name: string; value: string }>;
 }
@@ -28,7 +30,6 @@ export interface RoleDuty {
 export interface RoleView {
   id: string;
   name: string;
-  description?: string;
   procedures: RoleDuty[];
 }
 
@@ -36,10 +37,10 @@ export function roleViews(procedures: Procedure[]): RoleView[] {
   const map = new Map<string, RoleView>();
   for (const p of procedures) {
     for (const r of p.roles) {
-      const view = map.get(r.id) ?? { id: r.id, name: r.name, description: r.description, procedures: [] };
-      view.description ??= r.description;
+      const view = map.get(r.id) ?? { id: r.id, name: r.name, procedures: [] };
       view.procedures.push({
         procedure: { slug: p.slug, title: p.title },
+        description: r.description,
         duties: r.duties,
         activities: p.activities
           .filter((a) => a.raci[r.id])
