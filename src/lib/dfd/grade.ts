@@ -10,6 +10,7 @@
  *   (full credit). When the ends match and the labels do not, the flow gets half credit. A flow
  *   the reference leaves unnamed matches on its ends; a student may leave a flow to or from a
  *   data store unnamed.
+ * - Flows whose ends are not nodes of their diagram are left out on both sides.
  * - score = F1 of credit: with C the credit earned (matched elements + matched flows, half for a
  *   partial flow), R the reference's elements + flows and S the student's,
  *   recall = C / R, precision = C / S, score = ⌊100 × 2·P·R / (P + R)⌋ (0 when C is 0).
@@ -115,7 +116,9 @@ function collect(doc: DfdDocument, canon: Canon): { elements: Element[]; flows: 
       seen.add(key);
       elements.push({ key, item: nodeItem(n, d.id) });
     }
-    for (const f of d.flows) flows.push(flowRec(f, d.id, byId, canon));
+    // A flow whose ends are not nodes of its diagram is a drawing error the linter reports; it
+    // takes no part in grading.
+    for (const f of d.flows) if (byId.has(f.from) && byId.has(f.to)) flows.push(flowRec(f, d.id, byId, canon));
   }
   return { elements, flows };
 }

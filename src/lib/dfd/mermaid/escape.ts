@@ -12,7 +12,8 @@
  *   or start a Mermaid directive (`"`, `\`, `#`, `%`) and control characters are YAML escapes,
  *   so any text, `"` included, is kept exactly; `labelType: string` keeps Markdown off.
  * - Edge labels go in `|"…"|`, which cannot hold `"` at all: there `"` becomes `＂` (U+FF02);
- *   line breaks become `<br/>`; `%%` (a directive or comment to Mermaid) gets a word joiner too.
+ *   line breaks become `<br/>`; `%%` (a directive or comment to Mermaid) and a leading backtick
+ *   (which would open a Markdown string) get a word joiner too.
  */
 
 export const WORD_JOINER = '\u2060';
@@ -84,6 +85,8 @@ export function edgeLabelSource(text: string): string {
     .replace(/%(?=%)/g, '%' + WORD_JOINER);
   // Mermaid strips the last ';' of a line matching /style.*:\S*#.*;/ (or classDef): break the keyword.
   if (t.includes('#')) t = t.replace(/style/g, 'sty' + WORD_JOINER + 'le').replace(/classDef/g, 'class' + WORD_JOINER + 'Def');
+  // `"` followed by a backtick would open a Markdown string.
+  if (t.startsWith('`')) t = WORD_JOINER + t;
   return t.replace(/\n/g, '<br/>');
 }
 
