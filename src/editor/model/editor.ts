@@ -37,7 +37,24 @@ export type EditorAction =
   | { type: 'redo' }
   | { type: 'load'; doc: DfdDocument; diagramId?: string }
   | { type: 'showDiagram'; diagramId: string; select?: Selection }
-  | { type: 'select'; selection: Selection };
+  | { type: 'select'; selection: Selection }
+  /** Selection changes reported by the canvas (click, Shift+click, box), relative to the current one. */
+  | { type: 'selectDelta'; nodes?: readonly SelectChange[]; flows?: readonly SelectChange[] };
+
+export interface SelectChange {
+  id: string;
+  selected: boolean;
+}
+
+function applyDelta(ids: readonly string[], changes: readonly SelectChange[] | undefined): readonly string[] {
+  if (!changes?.length) return ids;
+  const out = new Set(ids);
+  for (const c of changes) {
+    if (c.selected) out.add(c.id);
+    else out.delete(c.id);
+  }
+  return [...out];
+}
 
 export function initialState(doc: DfdDocument, diagramId?: string): EditorState {
   return {
@@ -135,6 +152,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       if (sameIds(s.nodes, cur.nodes) && sameIds(s.flows, cur.flows)) return state;
       return { ...state, selection: prune(state.doc, state.diagramId, s) };
     }
+    case 'selectDelta':
+      return editorReducer(state, {
+        type: 'select',
+        selection: { nodes: applyDelta(state.selection.nodes, action.nodes), flows: applyDelta(state.selection.flows, action.flows) },
+      });
   }
 }
 

@@ -28,7 +28,7 @@ export type Op =
 /** Copies `obj` with `patch` applied; a key set to undefined or '' (for optional text) is removed. */
 function patched<T extends object>(obj: T, patch: object, required: readonly string[] = []): T {
   let changed = false;
-  const out: Record<string, unknown> = { ...obj };
+  const out = { ...obj } as Record<string, unknown>;
   for (const [k, v] of Object.entries(patch)) {
     const remove = v === undefined || (v === '' && !required.includes(k));
     if (remove) {

@@ -1,0 +1,370 @@
+/**
+ * The React Flow canvas for one diagram. The document stays in the editor's reducer; this
+ * component turns the shown diagram into React Flow nodes and edges (reusing unchanged objects so
+ * React Flow re-renders only what changed), keeps the positions of nodes being dragged locally,
+ * and reports finished changes (moves, connections, selections) back as editor actions.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type Viewport,
+  type XYPosition,
+} from '@xyflow/react';
+import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
+import type { EditorAction, Selection, SelectChange } from '../model/editor.ts';
+import { GRID, fallbackPosition, flowOffsets, nodeBox, type Notation } from '../notation/geometry.ts';
+import type { Messages } from '../i18n.ts';
+import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
+import { FlowEdge, type FlowRfEdge } from './FlowEdge.tsx';
+import type { EditTarget } from './context.ts';
+
+const nodeTypes = { dfd: DfdNodeView };
+const edgeTypes = { flow: FlowEdge };
+export const PALETTE_MIME = 'application/x-flowbook-kind';
+const ARROW_ID = 'fb-arrowhead';
+
+export interface CanvasProps {
+  diagram: DfdDiagram;
+  notation: Notation;
+  selection: Selection;
+  markers: ReadonlyMap<string, Marker>;
+  editing: EditTarget | null;
+  t: Messages;
+  dark: boolean;
+  coarsePointer: boolean;
+  dispatch: Dispatch<EditorAction>;
+  onConnectNodes(from: string, to: string): void;
+  onPaletteDrop(kind: NodeKind, position: XYPosition): void;
+  onFileDrop(file: File): void;
+  onViewportSaved(diagramId: string, viewport: Viewport): void;
+  initialViewport: Viewport | undefined;
+  onStartEdit(target: EditTarget): void;
+  /** An element to centre and focus (from a click on a finding); `nonce` makes each request new. */
+  focus: { id: string; kind: 'node' | 'flow'; nonce: number } | null;
+}
+
+interface NodeCacheEntry {
+  src: DfdDiagram['nodes'][number];
+  notation: Notation;
+  selected: boolean;
+  marker: Marker | undefined;
+  editing: EditTarget['field'] | undefined;
+  x: number;
+  y: number;
+  measured: { width: number; height: number } | undefined;
+  rf: DfdRfNode;
+}
+
+interface EdgeCacheEntry {
+  src: DfdDiagram['flows'][number];
+  offset: number;
+  selected: boolean;
+  marker: Marker | undefined;
+  editing: EditTarget['field'] | undefined;
+  rf: FlowRfEdge;
+}
+
+function nodeLabel(t: Messages, n: DfdDiagram['nodes'][number], marker: Marker | undefined): string {
+  let s = [t.kindNames[n.kind], n.code, n.label || t.blank].filter(Boolean).join(' ');
+  if (n.kind === 'process' && n.owner) s += `（${t.owner}：${n.owner}）`;
+  if (marker) s += `，${t.hasFindings(marker.count)}`;
+  return s;
+}
+
+function CanvasInner(props: CanvasProps) {
+  const { diagram, notation, selection, markers, editing, t, dispatch } = props;
+  const rf = useReactFlow();
+  const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition> | null>(null);
+  const measured = useRef(new Map<string, { width: number; height: number }>());
+  const nodeCache = useRef(new Map<string, NodeCacheEntry>());
+  const edgeCache = useRef(new Map<string, EdgeCacheEntry>());
+  const [dropping, setDropping] = useState(false);
+
+  // A new diagram: forget per-diagram caches.
+  const shownId = useRef(diagram.id);
+  if (shownId.current !== diagram.id) {
+    shownId.current = diagram.id;
+    nodeCache.current = new Map();
+    edgeCache.current = new Map();
+    measured.current = new Map();
+  }
+
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedFlows = useMemo(() => new Set(selection.flows), [selection.flows]);
+
+  const nodes = useMemo(() => {
+    const cache = nodeCache.current;
+    const next = new Map<string, NodeCacheEntry>();
+    const out = diagram.nodes.map((n, i) => {
+      const base = n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : fallbackPosition(i);
+      const pos = drag?.get(n.id) ?? base;
+      const sel = selectedNodes.has(n.id);
+      const marker = markers.get(n.id);
+      const ed = editing && editing.kind === 'node' && editing.id === n.id ? editing.field : undefined;
+      const m = measured.current.get(n.id);
+      const old = cache.get(n.id);
+      if (
+        old &&
+        old.src === n &&
+        old.notation === notation &&
+        old.selected === sel &&
+        old.marker?.severity === marker?.severity &&
+        old.marker?.count === marker?.count &&
+        old.editing === ed &&
+        old.x === pos.x &&
+        old.y === pos.y &&
+        old.measured === m
+      ) {
+        next.set(n.id, old);
+        return old.rf;
+      }
+      const box = nodeBox(n, notation);
+      const node: DfdRfNode = {
+        id: n.id,
+        type: 'dfd',
+        position: { x: pos.x, y: pos.y },
+        data: { node: n, notation, marker, editing: ed, width: box.width, height: box.height },
+        selected: sel,
+        ariaLabel: nodeLabel(t, n, marker),
+        ...(m ? { measured: m } : {}),
+      };
+      next.set(n.id, { src: n, notation, selected: sel, marker, editing: ed, x: pos.x, y: pos.y, measured: m, rf: node });
+      return node;
+    });
+    nodeCache.current = next;
+    return out;
+  }, [diagram.nodes, notation, selectedNodes, markers, editing, drag, t]);
+
+  const edges = useMemo(() => {
+    const cache = edgeCache.current;
+    const next = new Map<string, EdgeCacheEntry>();
+    const offsets = flowOffsets(diagram.flows);
+    const out = diagram.flows.map((f) => {
+      const offset = offsets.get(f.id) ?? 0;
+      const sel = selectedFlows.has(f.id);
+      const marker = markers.get(f.id);
+      const ed = editing && editing.kind === 'flow' && editing.id === f.id ? editing.field : undefined;
+      const old = cache.get(f.id);
+      if (
+        old &&
+        old.src === f &&
+        old.offset === offset &&
+        old.selected === sel &&
+        old.marker?.severity === marker?.severity &&
+        old.marker?.count === marker?.count &&
+        old.editing === ed
+      ) {
+        next.set(f.id, old);
+        return old.rf;
+      }
+      const label = [t.flow, f.code, f.label || t.blank].filter(Boolean).join(' ');
+      const edge: FlowRfEdge = {
+        id: f.id,
+        type: 'flow',
+        source: f.from,
+        target: f.to,
+        data: { flow: f, offset, marker, editing: ed },
+        selected: sel,
+        markerEnd: ARROW_ID,
+        ariaLabel: marker ? `${label}，${t.hasFindings(marker.count)}` : label,
+      };
+      next.set(f.id, { src: f, offset, selected: sel, marker, editing: ed, rf: edge });
+      return edge;
+    });
+    edgeCache.current = next;
+    return out;
+  }, [diagram.flows, selectedFlows, markers, editing, t]);
+
+  const diagramId = diagram.id;
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DfdRfNode>[]) => {
+      let dragging: Map<string, XYPosition> | null = null;
+      let commit: Record<string, XYPosition> | null = null;
+      const sel: SelectChange[] = [];
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) {
+          measured.current.set(c.id, c.dimensions);
+        } else if (c.type === 'position' && c.position) {
+          const p = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+          if (c.dragging) (dragging ??= new Map()).set(c.id, p);
+          else (commit ??= {})[c.id] = p;
+        } else if (c.type === 'select') {
+          sel.push({ id: c.id, selected: c.selected });
+        }
+      }
+      if (dragging) {
+        const d = dragging;
+        setDrag((prev) => {
+          const m = new Map(prev ?? []);
+          for (const [k, v] of d) m.set(k, v);
+          return m;
+        });
+      }
+      if (commit) {
+        dispatch({ type: 'apply', ops: [{ type: 'moveNodes', diagram: diagramId, positions: commit }] });
+        setDrag(null);
+      }
+      if (sel.length) dispatch({ type: 'selectDelta', nodes: sel });
+    },
+    [dispatch, diagramId],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowRfEdge>[]) => {
+      const sel: SelectChange[] = [];
+      for (const c of changes) if (c.type === 'select') sel.push({ id: c.id, selected: c.selected });
+      if (sel.length) dispatch({ type: 'selectDelta', flows: sel });
+    },
+    [dispatch],
+  );
+
+  const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit } = props;
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target && c.source !== c.target) onConnectNodes(c.source, c.target);
+  }, [onConnectNodes]);
+
+  // When a diagram is shown: centre the element asked for, else restore its saved viewport, else fit.
+  const initialViewport = useRef(props.initialViewport);
+  initialViewport.current = props.initialViewport;
+  const focusRef = useRef(props.focus);
+  focusRef.current = props.focus;
+  const handledFocus = useRef(0);
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const f = focusRef.current;
+    if (f && f.nonce !== handledFocus.current) {
+      handledFocus.current = f.nonce;
+      const center = (id: string) => {
+        const n = rf.getInternalNode(id);
+        if (!n) return null;
+        const w = n.measured.width ?? (n.data as { width: number }).width;
+        const h = n.measured.height ?? (n.data as { height: number }).height;
+        return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2 };
+      };
+      // Wait a frame so that a diagram just switched to is in React Flow's store.
+      const raf = requestAnimationFrame(() => {
+        let c: { x: number; y: number } | null = null;
+        if (f.kind === 'node') c = center(f.id);
+        else {
+          const e = rf.getEdge(f.id);
+          const a = e && center(e.source);
+          const b = e && center(e.target);
+          c = a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : (a ?? b ?? null);
+        }
+        if (c) void rf.setCenter(c.x, c.y, { zoom: Math.max(rf.getZoom(), 1) });
+        const sel = f.kind === 'node' ? `.react-flow__node[data-id="${CSS.escape(f.id)}"]` : `.react-flow__edge[data-id="${CSS.escape(f.id)}"]`;
+        wrapper.current?.querySelector<HTMLElement>(sel)?.focus({ preventScroll: true });
+      });
+      return () => cancelAnimationFrame(raf);
+    }
+    const vp = initialViewport.current;
+    if (vp) void rf.setViewport(vp);
+    // (fitView on an empty diagram would wait and jump to the first symbol drawn.)
+    else if (nodesRef.current.length === 0) void rf.setViewport({ x: 0, y: 0, zoom: 1 });
+    else void rf.fitView({ padding: 0.2, maxZoom: 1.2 });
+    return undefined;
+  }, [diagramId, rf, props.focus?.nonce]);
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t.nodeDesc,
+      'node.a11yDescription.keyboardDisabled': t.nodeDesc,
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t.moved(t.directions[direction] ?? direction, Math.round(x), Math.round(y)),
+      'edge.a11yDescription.default': t.edgeDesc,
+      'controls.ariaLabel': t.canvas,
+      'controls.zoomIn.ariaLabel': t.zoomIn,
+      'controls.zoomOut.ariaLabel': t.zoomOut,
+      'controls.fitView.ariaLabel': t.fitView,
+      'controls.interactive.ariaLabel': t.interactive,
+      'minimap.ariaLabel': t.minimap,
+      'handle.ariaLabel': t.handle,
+    }),
+    [t],
+  );
+
+  return (
+    <div
+      ref={wrapper}
+      className={`fb-canvas${dropping ? ' is-dropping' : ''}`}
+      onDragOver={(e) => {
+        const types = Array.from(e.dataTransfer.types);
+        if (types.includes(PALETTE_MIME) || types.includes('Files')) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = types.includes('Files') ? 'copy' : 'move';
+          if (types.includes('Files')) setDropping(true);
+        }
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(e) => {
+        setDropping(false);
+        const kind = e.dataTransfer.getData(PALETTE_MIME);
+        if (kind === 'entity' || kind === 'process' || kind === 'store') {
+          e.preventDefault();
+          const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+          onPaletteDrop(kind, p);
+          return;
+        }
+        const file = e.dataTransfer.files[0];
+        if (file) {
+          e.preventDefault();
+          onFileDrop(file);
+        }
+      }}
+    >
+      <svg className="fb-defs" aria-hidden="true" width="0" height="0">
+        <defs>
+          <marker id={ARROW_ID} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
+            <path d="M0 0L10 5L0 10z" className="fb-arrowhead" />
+          </marker>
+        </defs>
+      </svg>
+      <ReactFlow<DfdRfNode, FlowRfEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={32}
+        onNodeDoubleClick={(_, n) => onStartEdit({ kind: 'node', id: n.id, field: 'label' })}
+        onMoveEnd={(_, vp) => onViewportSaved(diagramId, vp)}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionOnDrag={!props.coarsePointer}
+        panOnDrag={props.coarsePointer ? true : [1, 2]}
+        panActivationKeyCode="Space"
+        zoomOnDoubleClick={false}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        minZoom={0.1}
+        maxZoom={2.5}
+        colorMode={props.dark ? 'dark' : 'light'}
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable className="fb-minimap" />
+      </ReactFlow>
+      {dropping ? <div className="fb-drop-hint">{t.dropHint}</div> : null}
+    </div>
+  );
+}
+
+export const Canvas = memo(CanvasInner);

@@ -1,0 +1,33 @@
+import { createContext, useContext } from 'react';
+import type { Messages } from '../i18n.ts';
+
+export type EditField = 'label' | 'code' | 'owner';
+export interface EditTarget {
+  kind: 'node' | 'flow';
+  id: string;
+  field: EditField;
+}
+
+/** Stable callbacks for nodes and edges (the object never changes, so they never re-render for it). */
+export interface CanvasActions {
+  startEdit(target: EditTarget): void;
+  commitEdit(target: EditTarget, value: string): void;
+  cancelEdit(): void;
+  /** Selects one element (adding to the selection when `additive`). */
+  select(kind: 'node' | 'flow', id: string, additive: boolean): void;
+}
+
+export const CanvasActionsContext = createContext<CanvasActions | null>(null);
+export const MessagesContext = createContext<Messages | null>(null);
+
+export function useCanvasActions(): CanvasActions {
+  const a = useContext(CanvasActionsContext);
+  if (!a) throw new Error('CanvasActionsContext missing');
+  return a;
+}
+
+export function useMessages(): Messages {
+  const m = useContext(MessagesContext);
+  if (!m) throw new Error('MessagesContext missing');
+  return m;
+}

@@ -1,0 +1,29 @@
+/**
+ * The editor's one door to the DFD core (src/lib/dfd): everything that is not drawing (reading,
+ * checking, codes, layout, grading, Mermaid) is the core's. The core loads elkjs itself on first
+ * layout, so none of this weighs on the page's initial JavaScript more than it must.
+ */
+import type { DfdDocument } from '@schemas/dfd.ts';
+import { layoutDiagram as coreLayout } from '../lib/dfd/index.ts';
+import { nodeBox, type Notation } from './notation/geometry.ts';
+
+export { readDocument, serializeDocument, lint, ruleUrl, toMermaid, fromMermaid, nextCode, grade } from '../lib/dfd/index.ts';
+export type { Finding, GradeResult, GradeItem } from '../lib/dfd/index.ts';
+
+/**
+ * The core's elkjs layout with the editor's symbol sizes: `all` re-lays every node (自动布局);
+ * otherwise only nodes without a position are placed (documents read from outside).
+ */
+export function layoutDiagram(doc: DfdDocument, diagramId: string, all = false): Promise<DfdDocument> {
+  const notation: Notation = doc.notation ?? 'gane-sarson';
+  return coreLayout(doc, diagramId, { relayout: all, nodeSize: (n) => nodeBox(n, notation) });
+}
+
+/** Lays out every diagram that has nodes without positions. */
+export async function layoutMissing(doc: DfdDocument): Promise<DfdDocument> {
+  let out = doc;
+  for (const d of doc.diagrams) {
+    if (d.nodes.some((n) => n.x === undefined || n.y === undefined)) out = await layoutDiagram(out, d.id);
+  }
+  return out;
+}

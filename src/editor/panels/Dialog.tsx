@@ -1,0 +1,48 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface Props {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  footer?: ReactNode;
+  role?: 'dialog' | 'alertdialog';
+  wide?: boolean;
+}
+
+/** A modal dialog on the native <dialog> element (focus trap, Escape, backdrop come with it). */
+export function Dialog({ title, onClose, children, footer, role, wide }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (!d.open) d.showModal();
+    const close = () => onCloseRef.current();
+    d.addEventListener('close', close);
+    return () => {
+      d.removeEventListener('close', close);
+      if (d.open) d.close();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`fb-dialog${wide ? ' fb-dialog--wide' : ''}`}
+      aria-labelledby={id}
+      role={role === 'alertdialog' ? 'alertdialog' : undefined}
+      onClick={(e) => {
+        if (e.target === ref.current) ref.current?.close();
+      }}
+    >
+      <div className="fb-dialog__inner">
+        <h2 id={id} className="fb-dialog__title">
+          {title}
+        </h2>
+        <div className="fb-dialog__body">{children}</div>
+        {footer ? <div className="fb-dialog__footer">{footer}</div> : null}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,64 @@
+import { memo, useId } from 'react';
+import type { DfdDocument } from '@schemas/dfd.ts';
+import type { Finding } from '../core.ts';
+import type { Lang, Messages } from '../i18n.ts';
+import { diagramName } from '../model/actions.ts';
+import type { Severity } from '../canvas/DfdNodeView.tsx';
+
+interface Props {
+  findings: readonly Finding[];
+  doc: DfdDocument;
+  shownDiagram: string;
+  t: Messages;
+  lang: Lang;
+  onShow(f: Finding): void;
+}
+
+const ORDER: Severity[] = ['error', 'warning', 'info'];
+
+/** The rule's page on this site, in the reader's language. */
+export function ruleHref(f: Pick<Finding, 'rule' | 'url'>, lang: Lang): string {
+  const path = f.url && f.url.startsWith('/') ? f.url : `/learn/rules/${f.rule}/`;
+  return lang === 'en' && !path.startsWith('/en/') ? `/en${path}` : path;
+}
+
+function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow }: Props) {
+  const headId = useId();
+  const groups = ORDER.map((s) => ({ severity: s, items: findings.filter((f) => f.severity === s) })).filter((g) => g.items.length);
+  const title = { error: t.errors, warning: t.warnings, info: t.infos };
+  return (
+    <section className="fb-panel fb-findings" aria-labelledby={headId}>
+      <h2 id={headId} className="fb-panel__title">
+        {t.findings}
+      </h2>
+      {groups.length === 0 ? <p className="fb-findings__none">{t.noFindings}</p> : null}
+      {groups.map((g) => (
+        <div key={g.severity} className={`fb-findings__group fb-findings__group--${g.severity}`}>
+          <h3 className="fb-findings__head">
+            <span className={`fb-sev fb-sev--${g.severity}`} aria-hidden="true" />
+            {title[g.severity]}（{g.items.length}）
+          </h3>
+          <ul className="fb-findings__list">
+            {g.items.map((f, i) => {
+              const d = doc.diagrams.find((x) => x.id === f.diagram);
+              const elsewhere = f.diagram !== shownDiagram && d ? t.otherDiagram(diagramName(doc, d, t)) : '';
+              return (
+                <li key={`${f.rule}-${f.diagram}-${f.element ?? ''}-${i}`} className="fb-finding" data-rule={f.rule} data-severity={f.severity}>
+                  <button type="button" className="fb-finding__show" onClick={() => onShow(f)}>
+                    <span className="fb-finding__message">{f.message}</span>
+                    {elsewhere ? <span className="fb-finding__where">{elsewhere}</span> : null}
+                  </button>
+                  <a className="fb-finding__rule" href={ruleHref(f, lang)} aria-label={t.ruleLink(f.rule)}>
+                    <code>{f.rule}</code>
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export const FindingsPanel = memo(FindingsPanelInner);
