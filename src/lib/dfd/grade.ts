@@ -11,9 +11,12 @@
  *   the reference leaves unnamed matches on its ends; a student may leave a flow to or from a
  *   data store unnamed.
  * - Flows whose ends are not nodes of their diagram are left out on both sides.
- * - score = F1 of credit: with C the credit earned (matched elements + matched flows, half for a
- *   partial flow), R the reference's elements + flows and S the student's,
- *   recall = C / R, precision = C / S, score = ⌊100 × 2·P·R / (P + R)⌋ (0 when C is 0).
+ * - score = the harmonic mean (F1) of recall and precision: with C the credit earned (1 for each
+ *   matched element or flow, ½ for a partial flow), M the number of the student's elements and
+ *   flows that matched something, R the reference's elements + flows and S the student's,
+ *   recall = C / R, precision = M / S, score = ⌊100 × 2·P·R / (P + R)⌋ (0 when C is 0).
+ *   So a missing item lowers recall, an extra one lowers precision, and a flow with the wrong name
+ *   costs half of what a missing flow costs.
  */
 import type { DfdDocument, DfdFlow, DfdNode, NodeKind } from '../../schemas/dfd.ts';
 import { lint } from './lint/engine.ts';
@@ -235,7 +238,7 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
   let score = 0;
   if (credit > 0 && R > 0 && S > 0) {
     const recall = credit / R;
-    const precision = credit / S;
+    const precision = matched.length / S;
     score = Math.floor((100 * 2 * precision * recall) / (precision + recall) + 1e-9);
   } else if (R === 0 && S === 0) score = 100;
   return { score: Math.min(100, score), matched, missing, extra, findings: lint(student, { locale: options.locale ?? 'zh-CN' }) };

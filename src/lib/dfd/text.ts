@@ -9,6 +9,8 @@ import * as OpenCC from 'opencc-js/t2cn';
  * whitespace to one space. Other characters (Chinese punctuation included) are kept.
  */
 export function normalizeLabel(s: string): string {
+  // Fast path: nothing to fold or collapse.
+  if (!/[\s\u3000\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

@@ -41,8 +41,8 @@ export function lint(doc: DfdDocument, options: LintOptions = {}): Finding[] {
       report(r) {
         const f: Finding =
           r.element !== undefined
-            ? { rule: rule.id, severity, diagram: r.diagram, element: r.element, message: locale === 'en' ? r.en : r.zh, url }
-            : { rule: rule.id, severity, diagram: r.diagram, message: locale === 'en' ? r.en : r.zh, url };
+            ? { rule: rule.id, severity, diagram: r.diagram, element: r.element, message: r.message(locale), url }
+            : { rule: rule.id, severity, diagram: r.diagram, message: r.message(locale), url };
         findings.push(f);
       },
     });

@@ -47,12 +47,14 @@ export interface LintOptions {
   locale?: Locale;
 }
 
-/** What a rule reports: the place and the message in both languages. */
+/**
+ * What a rule reports: the place, and the message in the reader's language (a function, so that
+ * only the language asked for is written).
+ */
 export interface Report {
   diagram: string;
   element?: string;
-  zh: string;
-  en: string;
+  message: (locale: Locale) => string;
 }
 
 export interface RuleContext {

@@ -76,25 +76,23 @@ const rule: RuleDefinition = {
           matched.add(hit);
           continue;
         }
-        const zhRel = dir === 'in' ? `从${describeNode(boundary, 'zh-CN')}流入${describeNode(inner, 'zh-CN')}` : `从${describeNode(inner, 'zh-CN')}流向${describeNode(boundary, 'zh-CN')}`;
-        const enRel = dir === 'in' ? `from ${describeNode(boundary, 'en')} into ${describeNode(inner, 'en')}` : `from ${describeNode(inner, 'en')} to ${describeNode(boundary, 'en')}`;
+        const zhRel = () => (dir === 'in' ? `从${describeNode(boundary, 'zh-CN')}流入${describeNode(inner, 'zh-CN')}` : `从${describeNode(inner, 'zh-CN')}流向${describeNode(boundary, 'zh-CN')}`);
+        const enRel = () => (dir === 'in' ? `from ${describeNode(boundary, 'en')} into ${describeNode(inner, 'en')}` : `from ${describeNode(inner, 'en')} to ${describeNode(boundary, 'en')}`);
         report({
           diagram: child.id,
           element: flow.id,
-          zh: `${describeDiagram(child, 'zh-CN', 'child')}中的${describeFlow(flow, ci, 'zh-CN')}（${zhRel}）在父图中${describeNode(p, 'zh-CN')}的数据流里没有对应项`,
-          en: `${describeFlow(flow, ci, 'en')} of ${describeDiagram(child, 'en', 'child')} (${enRel}) has no counterpart among the flows of ${describeNode(p, 'en')} in the parent diagram`,
+          message: (l) => (l === 'en' ? `${describeFlow(flow, ci, 'en')} of ${describeDiagram(child, 'en', 'child')} (${enRel()}) has no counterpart among the flows of ${describeNode(p, 'en')} in the parent diagram` : `${describeDiagram(child, 'zh-CN', 'child')}中的${describeFlow(flow, ci, 'zh-CN')}（${zhRel()}）在父图中${describeNode(p, 'zh-CN')}的数据流里没有对应项`),
         });
       }
 
       parentFlows.forEach((pf, i) => {
         if (matched.has(i)) return;
-        const zhRel = pf.dir === 'in' ? `从${describeNode(pf.other, 'zh-CN')}流入${describeNode(p, 'zh-CN')}` : `从${describeNode(p, 'zh-CN')}流向${describeNode(pf.other, 'zh-CN')}`;
-        const enRel = pf.dir === 'in' ? `from ${describeNode(pf.other, 'en')} into ${describeNode(p, 'en')}` : `from ${describeNode(p, 'en')} to ${describeNode(pf.other, 'en')}`;
+        const zhRel = () => (pf.dir === 'in' ? `从${describeNode(pf.other, 'zh-CN')}流入${describeNode(p, 'zh-CN')}` : `从${describeNode(p, 'zh-CN')}流向${describeNode(pf.other, 'zh-CN')}`);
+        const enRel = () => (pf.dir === 'in' ? `from ${describeNode(pf.other, 'en')} into ${describeNode(p, 'en')}` : `from ${describeNode(p, 'en')} to ${describeNode(pf.other, 'en')}`);
         report({
           diagram: parent.diagram.id,
           element: pf.flow.id,
-          zh: `${describeFlow(pf.flow, parent, 'zh-CN')}（${zhRel}）在${describeDiagram(child, 'zh-CN', 'child')}中没有对应的数据流`,
-          en: `${describeFlow(pf.flow, parent, 'en')} (${enRel}) has no matching flow in ${describeDiagram(child, 'en', 'child')}`,
+          message: (l) => (l === 'en' ? `${describeFlow(pf.flow, parent, 'en')} (${enRel()}) has no matching flow in ${describeDiagram(child, 'en', 'child')}` : `${describeFlow(pf.flow, parent, 'zh-CN')}（${zhRel()}）在${describeDiagram(child, 'zh-CN', 'child')}中没有对应的数据流`),
         });
       });
     }

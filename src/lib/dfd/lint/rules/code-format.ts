@@ -44,8 +44,7 @@ const rule: RuleDefinition = {
         report({
           diagram: d.id,
           element: n.id,
-          zh: `${describeNode(n, 'zh-CN')}的编号不符合约定：这里应为 ${example} 这样的编号`,
-          en: `${describeNode(n, 'en')} has a code that does not fit the convention: expected codes like ${example.replace('、', ', ')} here`,
+          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has a code that does not fit the convention: expected codes like ${example.replace('、', ', ')} here` : `${describeNode(n, 'zh-CN')}的编号不符合约定：这里应为 ${example} 这样的编号`),
         });
       }
       for (const f of d.flows) {
@@ -54,8 +53,7 @@ const rule: RuleDefinition = {
         report({
           diagram: d.id,
           element: f.id,
-          zh: `${describeFlow(f, di, 'zh-CN')}的编号不符合约定：应为 ${F}1 或 ${F}3.1 这样的编号`,
-          en: `${describeFlow(f, di, 'en')} has a code that does not fit the convention: expected codes like ${F}1 or ${F}3.1`,
+          message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')} has a code that does not fit the convention: expected codes like ${F}1 or ${F}3.1` : `${describeFlow(f, di, 'zh-CN')}的编号不符合约定：应为 ${F}1 或 ${F}3.1 这样的编号`),
         });
       }
     }

@@ -13,8 +13,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: n.id,
-          zh: `${describeDiagram(di.diagram, 'zh-CN', 'context')}中不应有${describeNode(n, 'zh-CN')}：数据存储在系统内部，应画在下层图中`,
-          en: `${describeDiagram(di.diagram, 'en', 'context')} should not contain ${describeNode(n, 'en')}: stores are inside the system and belong in lower-level diagrams`,
+          message: (l) => (l === 'en' ? `${describeDiagram(di.diagram, 'en', 'context')} should not contain ${describeNode(n, 'en')}: stores are inside the system and belong in lower-level diagrams` : `${describeDiagram(di.diagram, 'zh-CN', 'context')}中不应有${describeNode(n, 'zh-CN')}：数据存储在系统内部，应画在下层图中`),
         });
       }
     }

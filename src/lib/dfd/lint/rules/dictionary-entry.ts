@@ -27,8 +27,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: n.id,
-          zh: `${describeNode(n, 'zh-CN')}在数据字典中没有条目`,
-          en: `${describeNode(n, 'en')} has no entry in the data dictionary`,
+          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has no entry in the data dictionary` : `${describeNode(n, 'zh-CN')}在数据字典中没有条目`),
         });
       }
       for (const f of di.diagram.flows) {
@@ -38,8 +37,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: f.id,
-          zh: `${describeFlow(f, di, 'zh-CN')}在数据字典中没有条目`,
-          en: `${describeFlow(f, di, 'en')} has no entry in the data dictionary`,
+          message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')} has no entry in the data dictionary` : `${describeFlow(f, di, 'zh-CN')}在数据字典中没有条目`),
         });
       }
     }

@@ -19,8 +19,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: f.id,
-          zh: `${describeFlow(f, di, 'zh-CN')}与${describeFlow(first, di, 'zh-CN')}起点、终点和名称都相同，是重复的数据流`,
-          en: `${describeFlow(f, di, 'en')} repeats ${describeFlow(first, di, 'en')}: same start, end and name`,
+          message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')} repeats ${describeFlow(first, di, 'en')}: same start, end and name` : `${describeFlow(f, di, 'zh-CN')}与${describeFlow(first, di, 'zh-CN')}起点、终点和名称都相同，是重复的数据流`),
         });
       }
     }

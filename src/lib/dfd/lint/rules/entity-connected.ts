@@ -12,8 +12,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: n.id,
-          zh: `${describeNode(n, 'zh-CN')}没有连接任何数据流`,
-          en: `${describeNode(n, 'en')} is not connected to any flow`,
+          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} is not connected to any flow` : `${describeNode(n, 'zh-CN')}没有连接任何数据流`),
         });
       }
     }

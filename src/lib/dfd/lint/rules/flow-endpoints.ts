@@ -16,8 +16,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: f.id,
-          zh: `${describeFlow(f, di, 'zh-CN')}的${zhWhich}不是本图中的节点`,
-          en: `${describeFlow(f, di, 'en')}: its ${enWhich} not a node of this diagram`,
+          message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')}: its ${enWhich} not a node of this diagram` : `${describeFlow(f, di, 'zh-CN')}的${zhWhich}不是本图中的节点`),
         });
       }
     }

@@ -12,8 +12,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: flow.id,
-          zh: `${describeFlow(flow, di, 'zh-CN')}从${describeNode(from, 'zh-CN')}流回它自己`,
-          en: `${describeFlow(flow, di, 'en')} goes from ${describeNode(from, 'en')} back to itself`,
+          message: (l) => (l === 'en' ? `${describeFlow(flow, di, 'en')} goes from ${describeNode(from, 'en')} back to itself` : `${describeFlow(flow, di, 'zh-CN')}从${describeNode(from, 'zh-CN')}流回它自己`),
         });
       }
     }

@@ -30,8 +30,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: n.id,
-          zh: `${describeNode(n, 'zh-CN')}原样传出了它收到的${same.map((l) => `「${l}」`).join('、')}：处理应当把输入变成不同的输出`,
-          en: `${describeNode(n, 'en')} passes on ${same.map((l) => `"${l}"`).join(', ')} unchanged: a process should turn its inputs into different outputs`,
+          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} passes on ${same.map((l) => `"${l}"`).join(', ')} unchanged: a process should turn its inputs into different outputs` : `${describeNode(n, 'zh-CN')}原样传出了它收到的${same.map((l) => `「${l}」`).join('、')}：处理应当把输入变成不同的输出`),
         });
       }
     }

@@ -13,8 +13,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: n.id,
-          zh: `${describeNode(n, 'zh-CN')}没有名称`,
-          en: `${describeNode(n, 'en')} has no name`,
+          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has no name` : `${describeNode(n, 'zh-CN')}没有名称`),
         });
       }
     }

@@ -13,8 +13,7 @@ const rule: RuleDefinition = {
       if (count <= MAX_PROCESSES) continue;
       report({
         diagram: di.diagram.id,
-        zh: `${describeDiagram(di.diagram, 'zh-CN')}有 ${count} 个处理，超过 ${MAX_PROCESSES} 个：请把一部分合并后放到下一层分解`,
-        en: `${describeDiagram(di.diagram, 'en')} has ${count} processes, more than ${MAX_PROCESSES}: group some and refine them in a lower level`,
+        message: (l) => (l === 'en' ? `${describeDiagram(di.diagram, 'en')} has ${count} processes, more than ${MAX_PROCESSES}: group some and refine them in a lower level` : `${describeDiagram(di.diagram, 'zh-CN')}有 ${count} 个处理，超过 ${MAX_PROCESSES} 个：请把一部分合并后放到下一层分解`),
       });
     }
   },

@@ -13,8 +13,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: n.id,
-          zh: `${describeNode(n, 'zh-CN')}没有输入数据流（奇迹）`,
-          en: `${describeNode(n, 'en')} has no incoming flow (a miracle)`,
+          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has no incoming flow (a miracle)` : `${describeNode(n, 'zh-CN')}没有输入数据流（奇迹）`),
         });
       }
     }

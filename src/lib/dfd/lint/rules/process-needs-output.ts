@@ -13,8 +13,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: n.id,
-          zh: `${describeNode(n, 'zh-CN')}没有输出数据流（黑洞）`,
-          en: `${describeNode(n, 'en')} has no outgoing flow (a black hole)`,
+          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has no outgoing flow (a black hole)` : `${describeNode(n, 'zh-CN')}没有输出数据流（黑洞）`),
         });
       }
     }

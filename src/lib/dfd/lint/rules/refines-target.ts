@@ -19,27 +19,25 @@ const rule: RuleDefinition = {
       const enD = describeDiagram(d, 'en');
       const parent = index.diagrams.get(r.diagram);
       if (!parent) {
-        report({ diagram: d.id, zh: `${zhD}分解的父图 "${r.diagram}" 不存在`, en: `${enD} refines a process of diagram "${r.diagram}", which does not exist` });
+        report({ diagram: d.id, message: (l) => (l === 'en' ? `${enD} refines a process of diagram "${r.diagram}", which does not exist` : `${zhD}分解的父图 "${r.diagram}" 不存在`) });
         continue;
       }
       if (parent.diagram === d) {
-        report({ diagram: d.id, zh: `${zhD}不能分解它自己图中的处理`, en: `${enD} cannot refine a process of itself` });
+        report({ diagram: d.id, message: (l) => (l === 'en' ? `${enD} cannot refine a process of itself` : `${zhD}不能分解它自己图中的处理`) });
         continue;
       }
       const p = parent.node(r.process);
       if (!p) {
         report({
           diagram: d.id,
-          zh: `${zhD}分解的处理 "${r.process}" 不在${describeDiagram(parent.diagram, 'zh-CN')}中`,
-          en: `${enD} refines process "${r.process}", which is not in ${describeDiagram(parent.diagram, 'en')}`,
+          message: (l) => (l === 'en' ? `${enD} refines process "${r.process}", which is not in ${describeDiagram(parent.diagram, 'en')}` : `${zhD}分解的处理 "${r.process}" 不在${describeDiagram(parent.diagram, 'zh-CN')}中`),
         });
         continue;
       }
       if (p.kind !== 'process') {
         report({
           diagram: d.id,
-          zh: `${zhD}分解的${describeNode(p, 'zh-CN')}不是处理，只有处理可以分解`,
-          en: `${enD} refines ${describeNode(p, 'en')}, which is not a process: only processes can be refined`,
+          message: (l) => (l === 'en' ? `${enD} refines ${describeNode(p, 'en')}, which is not a process: only processes can be refined` : `${zhD}分解的${describeNode(p, 'zh-CN')}不是处理，只有处理可以分解`),
         });
         continue;
       }
@@ -49,8 +47,7 @@ const rule: RuleDefinition = {
         const f = index.diagrams.get(first)!.diagram;
         report({
           diagram: d.id,
-          zh: `${describeNode(p, 'zh-CN')}已由${describeDiagram(f, 'zh-CN')}分解，${zhD}又分解了一次`,
-          en: `${describeNode(p, 'en')} is already refined by ${describeDiagram(f, 'en')}; ${enD} refines it again`,
+          message: (l) => (l === 'en' ? `${describeNode(p, 'en')} is already refined by ${describeDiagram(f, 'en')}; ${enD} refines it again` : `${describeNode(p, 'zh-CN')}已由${describeDiagram(f, 'zh-CN')}分解，${zhD}又分解了一次`),
         });
         continue;
       }
@@ -73,8 +70,7 @@ const rule: RuleDefinition = {
           const d = index.diagrams.get(id)!.diagram;
           report({
             diagram: id,
-            zh: `${describeDiagram(d, 'zh-CN')}的分解关系绕回了它自己（子图不能包含它的父图）`,
-            en: `the refines chain of ${describeDiagram(d, 'en')} comes back to itself (a child cannot contain its parent)`,
+            message: (l) => (l === 'en' ? `the refines chain of ${describeDiagram(d, 'en')} comes back to itself (a child cannot contain its parent)` : `${describeDiagram(d, 'zh-CN')}的分解关系绕回了它自己（子图不能包含它的父图）`),
           });
         }
       }

@@ -72,8 +72,7 @@ const rule: RuleDefinition = {
       report({
         diagram,
         element: node.id,
-        zh: `${describeNode(node, 'zh-CN')}在整个文档中${zh}`,
-        en: `${describeNode(node, 'en')} ${en} anywhere in the document`,
+        message: (l) => (l === 'en' ? `${describeNode(node, 'en')} ${en} anywhere in the document` : `${describeNode(node, 'zh-CN')}在整个文档中${zh}`),
       });
     }
   },

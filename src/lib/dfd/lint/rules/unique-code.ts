@@ -19,8 +19,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: n.id,
-          zh: `${describeNode(n, 'zh-CN')}与${describeNode(first, 'zh-CN')}编号相同`,
-          en: `${describeNode(n, 'en')} has the same code as ${describeNode(first, 'en')}`,
+          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has the same code as ${describeNode(first, 'en')}` : `${describeNode(n, 'zh-CN')}与${describeNode(first, 'zh-CN')}编号相同`),
         });
       }
       const flows = new Map<string, (typeof di.diagram.flows)[number]>();
@@ -35,8 +34,7 @@ const rule: RuleDefinition = {
         report({
           diagram: di.diagram.id,
           element: f.id,
-          zh: `${describeFlow(f, di, 'zh-CN')}与${describeFlow(first, di, 'zh-CN')}编号相同`,
-          en: `${describeFlow(f, di, 'en')} has the same code as ${describeFlow(first, di, 'en')}`,
+          message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')} has the same code as ${describeFlow(first, di, 'en')}` : `${describeFlow(f, di, 'zh-CN')}与${describeFlow(first, di, 'zh-CN')}编号相同`),
         });
       }
     }
