@@ -31,6 +31,7 @@ export default defineConfig({
       customCss: ['./src/styles/diagram.css', './src/styles/site.css', './src/styles/print.css'],
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        Search: './src/components/overrides/Search.astro',
       },
       expressiveCode: {
         // ```mermaid blocks are turned into figures before Expressive Code runs; keep it away anyway.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4399);
-const dist = join(process.cwd(), 'dist');
+const dist = process.env.FLOWBOOK_DIST ?? join(process.cwd(), 'dist');
 if (!existsSync(join(dist, 'index.html'))) {
   console.error('dist/ has no built site: run `npm run build` first');
   process.exit(1);

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-export const DIST = join(process.cwd(), 'dist');
+export const DIST = process.env.FLOWBOOK_DIST ?? join(process.cwd(), 'dist');
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
