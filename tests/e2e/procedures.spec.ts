@@ -19,7 +19,7 @@ for (const p of procedures) {
       await expect(page.locator('figure.fb-diagram').first()).toBeVisible();
       const table = page.getByRole('table', { name: `${p.title}：责任矩阵（RACI）` });
       await expect(table).toBeVisible();
-      await expect(table.locator('thead th[scope="col"]')).toHaveCount(p.roles.length + 2);
+      await expect(table.locator('thead th[scope="col"]')).toHaveCount(p.roles.length + 1);
       await expect(table.locator('tbody th[scope="row"]')).toHaveCount(p.activities.length);
       for (const r of p.roles) await expect(table.locator('thead').getByText(r.name, { exact: true })).toBeVisible();
       const text = builtText(`/procedures/${p.slug}/`);
