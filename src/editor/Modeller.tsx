@@ -177,7 +177,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
           const id = `exercise-${slug}`;
           if (await openId(id)) return;
           const start = ex.start ? await withLayout(ex.start) : emptyDocument(ex.title);
-          await create(start, ex.title, { id, exercise: slug });
+          await create(start, ex.title, { id, exercise: slug, lazy: true });
           return;
         }
         setExerciseError(t.exerciseFailed(slug));
@@ -187,7 +187,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
       const all = await store.list().catch(() => []);
       const latest = all.find((r) => !r.exercise) ?? all[0];
       if (latest && (await openId(latest.id))) return;
-      await create(emptyDocument(t.newName), t.newName);
+      await create(emptyDocument(t.newName), t.newName, { lazy: true });
     });
   }, [session, t, lang]);
 
@@ -389,7 +389,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
   }, [printing]);
 
   // ---- Files ----
-  const newDiagram = () => void session.create(emptyDocument(t.newName), t.newName);
+  const newDiagram = () => void session.create(emptyDocument(t.newName), t.newName, { lazy: true });
   const openDialog = async () => {
     const items = await session.list();
     setDialog({ type: 'open', items: items.map((r) => ({ id: r.id, name: r.name, updated: r.updated })) });
@@ -405,7 +405,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
     await session.remove();
     const rest = (await session.list()).filter((r) => r.id !== session.info?.id);
     if (rest[0] && (await session.openId(rest[0].id))) return;
-    await session.create(emptyDocument(t.newName), t.newName);
+    await session.create(emptyDocument(t.newName), t.newName, { lazy: true });
   };
 
   // ---- Findings: show the element ----
@@ -493,6 +493,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const onFileDrop = useCallback((f: File) => void importFile(f), [importFile]);
   const upsertEntry = useCallback((index: number | null, entry: DfdEntry) => apply([{ type: 'upsertEntry', index, entry }]), [apply]);
   const removeEntry = useCallback((index: number) => apply([{ type: 'removeEntry', index }]), [apply]);
+  const onFocusDone = useCallback(() => setFocus(null), []);
   const openDiagram = useCallback((id: string) => dispatch({ type: 'showDiagram', diagramId: id }), []);
 
   const statusText = (() => {
@@ -628,6 +629,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
                 {session.ready && diagram.nodes.length === 0 ? <p className="fb-empty-hint">{t.emptyHint}</p> : null}
                 {session.ready ? (
                   <Canvas
+                    key={`${session.info?.id ?? ''}\u0000${diagram.id}`}
                     diagram={diagram}
                     notation={notation}
                     selection={state.selection}
@@ -644,6 +646,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
                     initialViewport={initialViewport}
                     onStartEdit={actions.startEdit}
                     focus={focus}
+                    onFocusDone={onFocusDone}
                   />
                 ) : null}
               </div>

@@ -302,11 +302,15 @@ test.describe('keeping work', () => {
     await addSymbol(a, '外部实体', '甲');
     await waitSaved(a);
     const b = await context.newPage();
+    await b.bringToFront();
     await openModeller(b);
     await expect(node(b, '甲')).toBeVisible();
 
+    // (Each tab is brought to the front before it is used: background tabs do not paint.)
+    await a.bringToFront();
     await addSymbol(a, '处理', '来自A');
     await waitSaved(a);
+    await b.bringToFront();
     const banner = b.getByRole('alert').filter({ hasText: '另一个标签页保存了这张图的较新版本' });
     await expect(banner).toBeVisible();
     // B edits anyway: nothing is overwritten; B keeps its work as a copy.
@@ -316,6 +320,7 @@ test.describe('keeping work', () => {
     await waitSaved(b);
     await expect(node(b, '来自B')).toBeVisible();
 
+    await a.bringToFront();
     await a.reload();
     await expect(a.locator('.fb-modeller')).toHaveAttribute('data-ready', 'true');
     await menu(a, '文件', '打开');

@@ -1,5 +1,5 @@
 /**
- * The React Flow canvas for one diagram. The document stays in the editor's reducer; this
+ * The React Flow canvas for one diagram (remounted, by key, for each diagram shown). The document stays in the editor's reducer; this
  * component turns the shown diagram into React Flow nodes and edges (reusing unchanged objects so
  * React Flow re-renders only what changed), keeps the positions of nodes being dragged locally,
  * and reports finished changes (moves, connections, selections) back as editor actions.
@@ -50,6 +50,7 @@ export interface CanvasProps {
   onStartEdit(target: EditTarget): void;
   /** An element to centre and focus (from a click on a finding); `nonce` makes each request new. */
   focus: { id: string; kind: 'node' | 'flow'; nonce: number } | null;
+  onFocusDone(): void;
 }
 
 interface NodeCacheEntry {
@@ -88,15 +89,6 @@ function CanvasInner(props: CanvasProps) {
   const nodeCache = useRef(new Map<string, NodeCacheEntry>());
   const edgeCache = useRef(new Map<string, EdgeCacheEntry>());
   const [dropping, setDropping] = useState(false);
-
-  // A new diagram: forget per-diagram caches.
-  const shownId = useRef(diagram.id);
-  if (shownId.current !== diagram.id) {
-    shownId.current = diagram.id;
-    nodeCache.current = new Map();
-    edgeCache.current = new Map();
-    measured.current = new Map();
-  }
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedFlows = useMemo(() => new Set(selection.flows), [selection.flows]);
@@ -240,41 +232,49 @@ function CanvasInner(props: CanvasProps) {
   const focusRef = useRef(props.focus);
   focusRef.current = props.focus;
   const handledFocus = useRef(0);
+  const onFocusDoneRef = useRef(props.onFocusDone);
+  onFocusDoneRef.current = props.onFocusDone;
   const wrapper = useRef<HTMLDivElement>(null);
+  // Centre and focus the element asked for (a click on a finding).
+  const focusNonce = props.focus?.nonce;
   useEffect(() => {
     const f = focusRef.current;
-    if (f && f.nonce !== handledFocus.current) {
-      handledFocus.current = f.nonce;
-      const center = (id: string) => {
-        const n = rf.getInternalNode(id);
-        if (!n) return null;
-        const w = n.measured.width ?? (n.data as { width: number }).width;
-        const h = n.measured.height ?? (n.data as { height: number }).height;
-        return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2 };
-      };
-      // Wait a frame so that a diagram just switched to is in React Flow's store.
-      const raf = requestAnimationFrame(() => {
-        let c: { x: number; y: number } | null = null;
-        if (f.kind === 'node') c = center(f.id);
-        else {
-          const e = rf.getEdge(f.id);
-          const a = e && center(e.source);
-          const b = e && center(e.target);
-          c = a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : (a ?? b ?? null);
-        }
-        if (c) void rf.setCenter(c.x, c.y, { zoom: Math.max(rf.getZoom(), 1) });
-        const sel = f.kind === 'node' ? `.react-flow__node[data-id="${CSS.escape(f.id)}"]` : `.react-flow__edge[data-id="${CSS.escape(f.id)}"]`;
-        wrapper.current?.querySelector<HTMLElement>(sel)?.focus({ preventScroll: true });
-      });
-      return () => cancelAnimationFrame(raf);
-    }
+    if (!f || f.nonce === handledFocus.current) return;
+    handledFocus.current = f.nonce;
+    const center = (id: string) => {
+      const n = rf.getInternalNode(id);
+      if (!n) return null;
+      const w = n.measured.width ?? (n.data as { width: number }).width;
+      const h = n.measured.height ?? (n.data as { height: number }).height;
+      return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2 };
+    };
+    // Wait a frame so that a diagram just switched to is in React Flow's store.
+    const raf = requestAnimationFrame(() => {
+      let c: { x: number; y: number } | null = null;
+      if (f.kind === 'node') c = center(f.id);
+      else {
+        const e = rf.getEdge(f.id);
+        const a = e && center(e.source);
+        const b = e && center(e.target);
+        c = a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : (a ?? b ?? null);
+      }
+      if (c) void rf.setCenter(c.x, c.y, { zoom: Math.max(rf.getZoom(), 1) });
+      const sel = f.kind === 'node' ? `.react-flow__node[data-id="${CSS.escape(f.id)}"]` : `.react-flow__edge[data-id="${CSS.escape(f.id)}"]`;
+      wrapper.current?.querySelector<HTMLElement>(sel)?.focus({ preventScroll: true });
+      onFocusDoneRef.current();
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [focusNonce, rf]);
+
+  // When the diagram is first shown: its saved viewport, else fit it (unless an element is asked for).
+  useEffect(() => {
+    if (focusRef.current) return;
     const vp = initialViewport.current;
     if (vp) void rf.setViewport(vp);
     // (fitView on an empty diagram would wait and jump to the first symbol drawn.)
     else if (nodesRef.current.length === 0) void rf.setViewport({ x: 0, y: 0, zoom: 1 });
     else void rf.fitView({ padding: 0.2, maxZoom: 1.2 });
-    return undefined;
-  }, [diagramId, rf, props.focus?.nonce]);
+  }, [rf]);
 
   const ariaLabelConfig = useMemo(
     () => ({

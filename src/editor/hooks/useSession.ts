@@ -211,9 +211,15 @@ export function useSession(state: EditorState, dispatch: Dispatch<EditorAction>)
 
   /** Stores a new named diagram and opens it. */
   const create = useCallback(
-    async (doc: DfdDocument, name: string, opts: { id?: string; exercise?: string } = {}) => {
+    async (doc: DfdDocument, name: string, opts: { id?: string; exercise?: string; lazy?: boolean } = {}) => {
       const id = opts.id ?? newRecordId();
       const rec = { id, name, doc, ...(opts.exercise ? { exercise: opts.exercise } : {}) };
+      if (opts.lazy) {
+        // A blank new diagram is stored with its first change, so untouched ones leave no trace.
+        await open({ ...rec, rev: 0, updated: Date.now() });
+        setStatus('saved');
+        return;
+      }
       try {
         const res = await storeRef.current.put(rec, 0);
         await open({ ...rec, rev: res.ok ? res.rev : 0, updated: Date.now() });

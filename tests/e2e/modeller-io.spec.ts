@@ -1,0 +1,292 @@
+/** The DFD modeller: import, export, share links, exercises, language, accessibility. */
+import { test, expect, type Download, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  addSymbol,
+  connect,
+  edges,
+  findings,
+  fixtureText,
+  importFile,
+  menu,
+  node,
+  nodes,
+  openModeller,
+  waitSaved,
+} from '../fixtures/editor/support.ts';
+
+async function read(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function exportAs(page: Page, item: string): Promise<{ name: string; body: Buffer }> {
+  const wait = page.waitForEvent('download');
+  await menu(page, '导出', item);
+  const d = await wait;
+  return { name: d.suggestedFilename(), body: await read(d) };
+}
+
+test.describe('import', () => {
+  test('a good file opens as a new diagram, with its data dictionary', async ({ page }) => {
+    await openModeller(page);
+    await addSymbol(page, '外部实体', '我的实体');
+    await importFile(page, 'good.dfd.json');
+    await expect(nodes(page)).toHaveCount(4);
+    await expect(edges(page)).toHaveCount(5);
+    await expect(page.locator('.fb-docname')).toHaveText('进书业务');
+    await page.getByRole('tab', { name: '数据字典' }).click();
+    await expect(page.getByLabel('组成')).toHaveValue('采购单号 + 书名 + 数量');
+    // The user's own diagram is still there.
+    await menu(page, '文件', '打开');
+    await expect(page.getByRole('dialog', { name: '我的图' }).getByRole('listitem')).toHaveCount(2);
+  });
+
+  for (const [file, message] of [
+    ['broken-kind.dfd.json', 'diagrams[0].nodes[1].kind: 未知的节点类型 "cloud"'],
+    ['not-json.dfd.json', '不是有效的 JSON'],
+    ['version-2.dfd.json', 'version: 不支持的格式版本 2'],
+  ] as const) {
+    test(`a file that cannot be read (${file}) is named in an alert; the open diagram stays`, async ({ page }) => {
+      await openModeller(page);
+      await addSymbol(page, '外部实体', '书商');
+      await addSymbol(page, '处理', '审核');
+      await waitSaved(page);
+      await importFile(page, file);
+      const alert = page.getByRole('alert').filter({ hasText: '无法读取这个文件' });
+      await expect(alert).toContainText(message);
+      await expect(nodes(page)).toHaveCount(2);
+      await expect(node(page, '书商')).toBeVisible();
+      await menu(page, '文件', '打开');
+      await expect(page.getByRole('dialog', { name: '我的图' }).getByRole('listitem')).toHaveCount(1);
+    });
+  }
+
+  test('a .dfd.json dropped on the canvas is imported; one without positions is laid out', async ({ page }) => {
+    await openModeller(page);
+    const text = fixtureText('no-positions.dfd.json');
+    const dt = await page.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], 'no-positions.dfd.json', { type: 'application/json' }));
+      return d;
+    }, text);
+    const canvas = page.locator('.fb-canvas');
+    await canvas.dispatchEvent('dragover', { dataTransfer: dt });
+    await canvas.dispatchEvent('drop', { dataTransfer: dt });
+    await expect(nodes(page)).toHaveCount(3);
+    await expect(page.locator('.fb-docname')).toHaveText('无坐标');
+    // Laid out by the core: no two symbols overlap.
+    const boxes = await nodes(page).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect(overlap).toBe(false);
+      }
+  });
+
+  test('Mermaid flowchart text pasted in is imported; copy Mermaid gives the text back', async ({ page }) => {
+    await openModeller(page);
+    await importFile(page, 'good.dfd.json');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await menu(page, '导出', '复制 Mermaid');
+    const out = page.getByRole('dialog', { name: '复制 Mermaid' });
+    await expect(out).toContainText('Mermaid 文本已复制到剪贴板');
+    const text = await out.getByRole('textbox').inputValue();
+    expect(text).toMatch(/^flowchart/m);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await out.getByRole('button', { name: '关闭' }).click();
+
+    await menu(page, '文件', '粘贴 Mermaid');
+    const dialog = page.getByRole('dialog', { name: '粘贴 Mermaid' });
+    await dialog.getByRole('textbox').fill('这不是 mermaid');
+    await dialog.getByRole('button', { name: '导入' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('无法读取这段 Mermaid 文本');
+    await dialog.getByRole('textbox').fill(text);
+    await dialog.getByRole('button', { name: '导入' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(nodes(page)).toHaveCount(4);
+    await expect(edges(page)).toHaveCount(5);
+    await expect(node(page, '审核采购单')).toContainText('P1');
+  });
+});
+
+test.describe('export', () => {
+  test('JSON export re-imports identical', async ({ page }) => {
+    await openModeller(page);
+    await importFile(page, 'good.dfd.json');
+    await addSymbol(page, '外部实体', '供应商');
+    const first = await exportAs(page, '导出 JSON');
+    expect(first.name).toMatch(/\.dfd\.json$/);
+    const doc = JSON.parse(first.body.toString('utf8'));
+    expect(doc.format).toBe('flowbook-dfd');
+    expect(doc.diagrams[0].nodes.map((n: { label: string }) => n.label)).toContain('供应商');
+
+    await page.locator('input[type=file]').setInputFiles({ name: first.name, mimeType: 'application/json', buffer: first.body });
+    await expect(nodes(page)).toHaveCount(5);
+    const second = await exportAs(page, '导出 JSON');
+    expect(second.body.toString('utf8')).toBe(first.body.toString('utf8'));
+  });
+
+  test('SVG and PNG are whole-diagram files built from the model', async ({ page }) => {
+    await openModeller(page);
+    await importFile(page, 'good.dfd.json');
+    // Zoom in so that part of the diagram is off screen: exports still hold all of it.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '放大' }).click();
+
+    const svg = await exportAs(page, '导出 SVG');
+    expect(svg.name).toMatch(/\.svg$/);
+    const info = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        name: root.nodeName,
+        width: Number(root.getAttribute('width')),
+        height: Number(root.getAttribute('height')),
+        font: root.getAttribute('font-family'),
+        kinds: [...doc.querySelectorAll('g[data-kind]')].map((g) => g.getAttribute('data-kind')),
+        lines: doc.querySelectorAll('line').length,
+        text: root.textContent,
+      };
+    }, svg.body.toString('utf8'));
+    expect(info.error).toBe(0);
+    expect(info.name).toBe('svg');
+    expect(info.font).toContain('Noto Sans CJK SC');
+    expect(info.kinds.sort()).toEqual(['entity', 'process', 'process', 'store']);
+    expect(info.lines).toBe(5);
+    for (const label of ['书商', '审核采购单', '入库处理', '图书库存情况存档', '采购员', '合格采购单', 'S1']) expect(info.text).toContain(label);
+
+    const png = await exportAs(page, '导出 PNG');
+    expect(png.name).toMatch(/\.png$/);
+    expect([...png.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.body.readUInt32BE(16)).toBe(Math.ceil(info.width * 2));
+    expect(png.body.readUInt32BE(20)).toBe(Math.ceil(info.height * 2));
+  });
+
+  test('share link: compressed into the fragment, opens as a copy, never over the own work', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openModeller(page);
+    await importFile(page, 'good.dfd.json');
+    await waitSaved(page);
+    await page.getByRole('button', { name: '分享链接' }).click();
+    const dialog = page.getByRole('dialog', { name: '分享链接' });
+    await expect(dialog).toContainText('分享链接已复制到剪贴板');
+    const url = await dialog.getByRole('textbox').inputValue();
+    expect(new URL(url).pathname).toBe('/modeller/');
+    expect(new URL(url).hash).toMatch(/^#share=/);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+
+    const other = await context.newPage();
+    await other.bringToFront();
+    await openModeller(other, url.replace(/^https?:\/\/[^/]+/, ''));
+    await expect(other.getByRole('status').filter({ hasText: '已从分享链接打开一份副本' })).toBeVisible();
+    await expect(other.locator('.fb-docname')).toHaveText('进书业务（分享的副本）');
+    await expect(nodes(other)).toHaveCount(4);
+    await expect(edges(other)).toHaveCount(5);
+    expect(new URL(other.url()).hash).toBe('');
+    await menu(other, '文件', '打开');
+    await expect(other.getByRole('dialog', { name: '我的图' }).getByRole('listitem')).toHaveCount(2);
+  });
+
+  test('a diagram too large for a link says so', async ({ page }) => {
+    await openModeller(page);
+    const big = {
+      format: 'flowbook-dfd',
+      version: 1,
+      title: '大图',
+      diagrams: [
+        {
+          id: 'top',
+          nodes: Array.from({ length: 400 }, (_, i) => ({ id: `n${i}`, kind: 'process', code: `P${i + 1}`, label: `处理${i}号${'长名称'.repeat(i % 7)}`, x: (i % 20) * 200, y: Math.floor(i / 20) * 160 })),
+          flows: Array.from({ length: 399 }, (_, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${i + 1}`, code: `F${i + 1}`, label: `数据${i * 7919}` })),
+        },
+      ],
+    };
+    await page.locator('input[type=file]').setInputFiles({ name: 'big.dfd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await expect(page.locator('.fb-docname')).toHaveText('大图');
+    await page.getByRole('button', { name: '分享链接' }).click();
+    await expect(page.getByRole('dialog', { name: '分享链接' }).getByRole('alert')).toContainText('链接有');
+  });
+});
+
+test.describe('exercise mode', () => {
+  const reference = JSON.parse(fixtureText('decompose.dfd.json'));
+  const exercise = {
+    slug: 'demo',
+    title: '采购练习',
+    scenario: '书店向书商采购图书。\n\n采购员审核书商的采购单，合格的记入采购记录，不合格的退回书商。',
+    reference,
+  };
+
+  test('scenario beside the canvas; 检查答案 grades without giving names away; reference only when asked', async ({ page }) => {
+    await page.route('**/exercises/demo.json', (r) => r.fulfill({ json: exercise }));
+    await openModeller(page, '/modeller/?exercise=demo');
+    const panel = page.getByRole('region', { name: '练习：采购练习' });
+    await expect(panel).toContainText('采购员审核书商的采购单');
+    await expect(nodes(page)).toHaveCount(0);
+    await expect(panel.getByRole('img')).toHaveCount(0);
+
+    await addSymbol(page, '外部实体', '书商');
+    await addSymbol(page, '处理', '采购处理');
+    await connect(page, node(page, '书商'), node(page, '采购处理'), '采购单');
+    await panel.getByRole('button', { name: '检查答案' }).click();
+    await expect(panel).toContainText(/得分：\d+ \/ 100/);
+    await expect(panel).toContainText('缺少 1 个数据存储');
+    await expect(panel).toContainText('缺少 3 个数据流');
+    await expect(panel.locator('.fb-exercise__result')).not.toContainText('采购记录');
+    await expect(panel.locator('.fb-exercise__result')).not.toContainText('不合格采购单');
+    // Lint findings are listed as always.
+    await expect(findings(page).locator('[data-rule="process-needs-output"]')).toHaveCount(1);
+
+    await panel.getByRole('button', { name: '显示参考答案' }).click();
+    await expect(panel.getByRole('img', { name: /参考答案/ })).toBeVisible();
+    await panel.getByRole('button', { name: '隐藏参考答案' }).click();
+    await expect(panel.getByRole('img')).toHaveCount(0);
+
+    // Progress is kept like any diagram.
+    await waitSaved(page);
+    await page.reload();
+    await expect(page.locator('.fb-modeller')).toHaveAttribute('data-ready', 'true');
+    await expect(node(page, '采购处理')).toBeVisible();
+    await expect(page.getByRole('region', { name: '练习：采购练习' })).toBeVisible();
+  });
+
+  test('an exercise that does not exist says so', async ({ page }) => {
+    await openModeller(page, '/modeller/?exercise=no-such-exercise');
+    await expect(page.getByRole('alert').filter({ hasText: '无法载入练习' })).toBeVisible();
+  });
+});
+
+test('the English interface at /en/modeller/', async ({ page }) => {
+  await openModeller(page, '/en/modeller/');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await page.getByRole('group', { name: 'Symbols' }).getByRole('button', { name: 'Process', exact: true }).click();
+  await page.keyboard.type('Review order');
+  await page.keyboard.press('Enter');
+  const region = page.getByRole('region', { name: 'Validation results' });
+  const item = region.locator('[data-rule="process-needs-input"]');
+  await expect(item).toContainText('Review order');
+  await expect(item.getByRole('link')).toHaveAttribute('href', '/en/learn/rules/process-needs-input/');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing on the modeller with a drawing, ${theme} theme`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await openModeller(page);
+    await importFile(page, 'good.dfd.json');
+    await addSymbol(page, '处理', '孤立处理');
+    await node(page, '审核采购单').click();
+    await expect(findings(page).locator('[data-rule="process-needs-input"]')).toHaveCount(1);
+    // Starlight's own search button (site header, on every page) is left to the site-wide sweep.
+    const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('button[data-open-modal]').analyze();
+    const results = await axe();
+    expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
+    await page.getByRole('tab', { name: '数据字典' }).click();
+    await menu(page, '文件', '打开');
+    const again = await axe();
+    expect(again.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
+  });
+}
