@@ -1,0 +1,57 @@
+/**
+ * The rule pages and their examples: every rule has a page; each page's wrong example produces
+ * findings of its rule only, its right example none; and every `.dfd.json` of the content,
+ * wrong examples excepted, lints with no error and no warning (as the build requires).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lint, readDocument, RULE_IDS } from '../../src/lib/dfd/index.ts';
+import { findDfdFiles, isWrongExample, lintContent } from '../../src/integrations/lint-dfd.ts';
+
+function load(path: string) {
+  const r = readDocument(readFileSync(path, 'utf8'));
+  if (!r.ok) throw new Error(`${path}: ${r.error.en}`);
+  return r.doc;
+}
+
+describe('rule pages', () => {
+  it('the index and the grading page exist', () => {
+    expect(existsSync('content/docs/learn/rules/index.mdx')).toBe(true);
+    expect(existsSync('content/docs/learn/rules/grading.mdx')).toBe(true);
+  });
+  for (const id of RULE_IDS) {
+    describe(id, () => {
+      const page = `content/docs/learn/rules/${id}.mdx`;
+      it('has a page that draws its wrong and right examples', () => {
+        expect(existsSync(page)).toBe(true);
+        const mdx = readFileSync(page, 'utf8');
+        expect(mdx).toContain(`<RuleMeta id="${id}" />`);
+        expect(mdx).toContain(`src="content/dfd/rules/${id}/wrong.dfd.json"`);
+        expect(mdx).toContain(`src="content/dfd/rules/${id}/right.dfd.json"`);
+        for (const h of ['## 检查什么', '## 为什么要这样画', '## 错误示例', '## 正确示例', '## 怎样改正']) expect(mdx).toContain(h);
+      });
+      it('its wrong example produces its finding and no other', () => {
+        const findings = lint(load(`content/dfd/rules/${id}/wrong.dfd.json`));
+        expect(findings.length).toBeGreaterThan(0);
+        expect(new Set(findings.map((f) => f.rule))).toEqual(new Set([id]));
+      });
+      it('its right example produces no finding', () => {
+        expect(lint(load(`content/dfd/rules/${id}/right.dfd.json`))).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('content .dfd.json files', () => {
+  it('are found, wrong examples recognised', () => {
+    const all = findDfdFiles('content');
+    expect(all.filter(isWrongExample)).toHaveLength(RULE_IDS.length);
+    expect(all.length).toBeGreaterThan(2 * RULE_IDS.length);
+  });
+  it('lint with no error and no warning, wrong examples excepted', () => {
+    const problems = lintContent().flatMap((r) =>
+      r.error ? [`${r.file}: ${r.error}`] : r.findings.filter((f) => f.severity !== 'info').map((f) => `${r.file}: ${f.diagram}/${f.element ?? ''}: ${f.message}`),
+    );
+    expect(problems).toEqual([]);
+  });
+});
