@@ -36,7 +36,7 @@ export function generateDocument(n: number): DfdDocument {
   });
   diagrams.push(top);
   let count = top.nodes.length;
-  const queue = p.map((x) => ({ diagram: top, process: x }));
+  const queue: Array<{ diagram: DfdDiagram; process: DfdNode }> = p.map((x) => ({ diagram: top, process: x }));
   let k = 1;
   while (count < n && queue.length > 0) {
     const { diagram: parent, process: proc } = queue.shift()!;

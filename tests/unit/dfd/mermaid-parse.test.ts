@@ -107,7 +107,7 @@ describe('fromMermaid reads what toMermaid writes', () => {
                 id: 'main',
                 title: '进书 "数据流程图"',
                 nodes: nodes.map((n, i) => ({ id: `n${i}`, ...n })),
-                flows: flows.filter((f) => f.from < nodes.length && f.to < nodes.length).map((f, i) => ({ id: `f${i}`, from: `n${f.from}`, to: `n${f.to}`, ...f, ...{ from: `n${f.from}`, to: `n${f.to}` } })),
+                flows: flows.filter((f) => f.from < nodes.length && f.to < nodes.length).map((f, i) => ({ id: `f${i}`, label: f.label, code: f.code, from: `n${f.from}`, to: `n${f.to}` })),
               },
             ],
           };

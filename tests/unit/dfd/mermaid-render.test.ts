@@ -3,6 +3,7 @@
  * htmlLabels: false), shows every label's text, never markup: each node and flow label, word by
  * word, is the text of the document.
  */
+// @ts-expect-error jsdom ships no type declarations (and @types/jsdom is not installed)
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { flowText, nodeText, readDocument, toMermaid } from '../../../src/lib/dfd/index.ts';
@@ -34,7 +35,7 @@ describe('rendered export', () => {
     if (!r.ok) throw new Error(r.error.en);
     const doc = r.doc;
     const rendered = await renderMermaid(toMermaid(doc));
-    const svg = new JSDOM(rendered.light, { contentType: 'image/svg+xml' }).window.document;
+    const svg: Document = new JSDOM(rendered.light, { contentType: 'image/svg+xml' }).window.document;
     expect(svg.querySelectorAll('script, foreignObject')).toHaveLength(0);
     const d = doc.diagrams[0]!;
     for (const n of d.nodes) {
