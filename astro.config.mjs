@@ -37,21 +37,50 @@ export default defineConfig({
         // ```mermaid blocks are turned into figures before Expressive Code runs; keep it away anyway.
         shiki: { langAlias: {} },
       },
+      // Starlight's autogenerate reads paths relative to src/content/docs; Flowbook's content is in
+      // content/docs, so the directories are named from the project root.
       sidebar: [
         {
           label: '流程制度',
           translations: { en: 'Procedures' },
-          items: [{ autogenerate: { directory: 'procedures' } }],
+          items: [{ autogenerate: { directory: 'content/docs/procedures' } }],
         },
         {
           label: '学习',
           translations: { en: 'Learn' },
-          items: [{ autogenerate: { directory: 'learn' } }],
+          items: [
+            'learn',
+            'learn/business-flowchart',
+            'learn/data-flow-diagram',
+            'learn/levelling-and-balancing',
+            'learn/data-dictionary',
+            'learn/flowchart-to-dfd',
+            {
+              label: 'DFD 规则',
+              translations: { en: 'DFD rules' },
+              collapsed: true,
+              items: [{ autogenerate: { directory: 'content/docs/learn/rules' } }],
+            },
+            {
+              label: '练习',
+              translations: { en: 'Exercises' },
+              items: [{ autogenerate: { directory: 'content/docs/learn/exercises' } }],
+            },
+          ],
         },
         {
           label: '建模器',
           translations: { en: 'Modeller' },
           items: [{ label: '数据流程图建模器', translations: { en: 'DFD modeller' }, link: '/modeller/' }],
+        },
+        {
+          label: '查询',
+          translations: { en: 'Look up' },
+          items: [
+            { label: '按角色查职责', translations: { en: 'Duties by role' }, link: '/roles/' },
+            { label: '表单与交付物', translations: { en: 'Forms' }, link: '/forms/' },
+            { label: '术语表', translations: { en: 'Glossary' }, link: '/glossary/' },
+          ],
         },
       ],
     }),

@@ -69,3 +69,14 @@ test('search finds pages by two- to four-character Chinese terms', async ({ page
   expect(urls['建模器']).toContain('/modeller/');
   expect(urls['数据流程图']!.some((u) => u.startsWith('/learn/') || u === '/modeller/')).toBe(true);
 });
+
+test('every Chinese content page is reachable from the sidebar', async ({ page }) => {
+  await page.goto('/learn/');
+  const hrefs = new Set(
+    await page.locator('#starlight__sidebar a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)),
+  );
+  const docs = builtPages().filter((p) => /^\/(procedures|learn)\//.test(p));
+  expect(docs.length).toBeGreaterThan(10);
+  expect(docs.filter((p) => !hrefs.has(p))).toEqual([]);
+  for (const p of ['/modeller/', '/roles/', '/forms/', '/glossary/']) expect(hrefs.has(p), p).toBe(true);
+});
