@@ -16,6 +16,8 @@ export interface DfdFigureProps {
   /** Diagram id; default: every diagram, one figure each. */
   diagram?: string;
   title?: string;
+  /** Layout direction: LR (default, the textbook's left-to-right) or TD, which keeps long chains readable on a phone. */
+  direction?: 'LR' | 'TD';
 }
 
 export class DfdDiagramError extends Error {
@@ -46,7 +48,7 @@ export async function dfdFiguresHtml(props: DfdFigureProps, root = process.cwd()
     diagrams.map(async (d) => {
       const own = d.title?.trim() || (single ? doc.title?.trim() : undefined) || d.id;
       const title = single ? (props.title?.trim() || own) : props.title?.trim() ? `${props.title.trim()}：${own}` : own;
-      const source = toMermaid(doc, { diagram: d.id });
+      const source = toMermaid(doc, { diagram: d.id, direction: props.direction });
       const rendered = await renderMermaid(source);
       return toHtml(figureHast(rendered, { title, source }));
     }),

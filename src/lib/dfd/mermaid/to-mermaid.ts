@@ -40,13 +40,13 @@ export function flowText(f: { code?: string | undefined; label?: string | undefi
   return code ?? label;
 }
 
-export function toMermaid(doc: DfdDocument, options: { diagram?: string } = {}): string {
+export function toMermaid(doc: DfdDocument, options: { diagram?: string; direction?: 'LR' | 'TD' } = {}): string {
   const d = pickDiagram(doc, options.diagram);
   const ids = new Map<string, string>();
   d.nodes.forEach((n, i) => {
     if (!ids.has(n.id)) ids.set(n.id, SAFE_ID.test(n.id) ? `n_${n.id}` : `n${i + 1}`);
   });
-  const lines = ['flowchart LR'];
+  const lines = [`flowchart ${options.direction ?? 'LR'}`];
   const title = d.title ? lineText(d.title) : '';
   if (title) lines.push(`  accTitle: ${title}`);
   const yourdon = doc.notation === 'yourdon';
