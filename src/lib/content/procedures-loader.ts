@@ -37,6 +37,7 @@ export function checkProcedureSet(items: Array<{ file: string; data: Procedure }
   const problems: string[] = [];
   const slugs = new Map<string, string>();
   const roleNames = new Map<string, { name: string; file: string }>();
+  const roleIds = new Map<string, { id: string; file: string }>();
   for (const { file, data } of items) {
     const other = slugs.get(data.slug);
     if (other) problems.push(`${file}: slug「${data.slug}」与 ${other} 重复`);
@@ -46,6 +47,10 @@ export function checkProcedureSet(items: Array<{ file: string; data: Procedure }
       if (seen && seen.name !== r.name) {
         problems.push(`${file}: 角色 id「${r.id}」在 ${seen.file} 中叫「${seen.name}」，这里叫「${r.name}」；同一 id 必须同名`);
       } else if (!seen) roleNames.set(r.id, { name: r.name, file });
+      const sameName = roleIds.get(r.name);
+      if (sameName && sameName.id !== r.id) {
+        problems.push(`${file}: 角色「${r.name}」的 id 是「${r.id}」，而 ${sameName.file} 中同名角色的 id 是「${sameName.id}」；同一角色只能有一个 id`);
+      } else if (!sameName) roleIds.set(r.name, { id: r.id, file });
     }
   }
   if (problems.length) throw new ProcedureDataError(`流程数据有误：\n${problems.join('\n')}`);

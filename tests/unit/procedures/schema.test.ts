@@ -53,6 +53,16 @@ describe('procedure data', () => {
   });
 });
 
+describe('role identity across procedures', () => {
+  it('requires one id per role name', () => {
+    const a = readProcedure('a.yaml', example);
+    const b = readProcedure('b.yaml', example.replace('example-procedure', 'other').replace('id: project-leader', 'id: team-leader').replace(/project-leader:/g, 'team-leader:'));
+    expect(() => checkProcedureSet([{ file: 'a.yaml', data: a }, { file: 'b.yaml', data: b }])).toThrow(
+      'b.yaml: 角色「项目组长」的 id 是「team-leader」，而 a.yaml 中同名角色的 id 是「project-leader」；同一角色只能有一个 id',
+    );
+  });
+});
+
 describe('views generated from procedure data', () => {
   const p = readProcedure('example.yaml', example);
 
