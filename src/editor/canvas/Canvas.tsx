@@ -31,6 +31,13 @@ const nodeTypes = { dfd: DfdNodeView };
 const edgeTypes = { flow: FlowEdge };
 export const PALETTE_MIME = 'application/x-flowbook-kind';
 const ARROW_ID = 'fb-arrowhead';
+// Props given to React Flow keep their identity across renders: a new array or function there
+// makes React Flow update its store (and re-subscribe key listeners) on every drag frame.
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PAN_BUTTONS = [1, 2];
+const PRO_OPTIONS = { hideAttribution: true };
+const notSelf = (c: { source: string | null; target: string | null }) => c.source !== c.target;
 
 export interface CanvasProps {
   diagram: DfdDiagram;
@@ -222,6 +229,8 @@ function CanvasInner(props: CanvasProps) {
   );
 
   const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit } = props;
+  const onNodeDoubleClick = useCallback((_: unknown, n: DfdRfNode) => onStartEdit({ kind: 'node', id: n.id, field: 'label' }), [onStartEdit]);
+  const onMoveEnd = useCallback((_: unknown, vp: Viewport) => onViewportSaved(diagramId, vp), [onViewportSaved, diagramId]);
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target && c.source !== c.target) onConnectNodes(c.source, c.target);
   }, [onConnectNodes]);
@@ -338,25 +347,25 @@ function CanvasInner(props: CanvasProps) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        isValidConnection={(c) => c.source !== c.target}
+        isValidConnection={notSelf}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={32}
-        onNodeDoubleClick={(_, n) => onStartEdit({ kind: 'node', id: n.id, field: 'label' })}
-        onMoveEnd={(_, vp) => onViewportSaved(diagramId, vp)}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onMoveEnd={onMoveEnd}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag={!props.coarsePointer}
-        panOnDrag={props.coarsePointer ? true : [1, 2]}
+        panOnDrag={props.coarsePointer ? true : PAN_BUTTONS}
         panActivationKeyCode="Space"
         zoomOnDoubleClick={false}
         snapToGrid
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         minZoom={0.1}
         maxZoom={2.5}
         colorMode={props.dark ? 'dark' : 'light'}
         ariaLabelConfig={ariaLabelConfig}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
         <Controls showInteractive={false} />
