@@ -148,7 +148,7 @@ test.describe('export', () => {
         height: Number(root.getAttribute('height')),
         font: root.getAttribute('font-family'),
         kinds: [...doc.querySelectorAll('g[data-kind]')].map((g) => g.getAttribute('data-kind')),
-        lines: doc.querySelectorAll('line').length,
+        flows: doc.querySelectorAll('path[data-flow][marker-end]').length,
         text: root.textContent,
       };
     }, svg.body.toString('utf8'));
@@ -156,7 +156,7 @@ test.describe('export', () => {
     expect(info.name).toBe('svg');
     expect(info.font).toContain('Noto Sans CJK SC');
     expect(info.kinds.sort()).toEqual(['entity', 'process', 'process', 'store']);
-    expect(info.lines).toBe(5);
+    expect(info.flows).toBe(5);
     for (const label of ['书商', '审核采购单', '入库处理', '图书库存情况存档', '采购员', '合格采购单', 'S1']) expect(info.text).toContain(label);
 
     const png = await exportAs(page, '导出 PNG');

@@ -21,7 +21,7 @@ import {
 } from '@xyflow/react';
 import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
 import type { EditorAction, Selection, SelectChange } from '../model/editor.ts';
-import { GRID, fallbackPosition, flowOffsets, nodeBox, type Notation } from '../notation/geometry.ts';
+import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation } from '../notation/geometry.ts';
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
 import { FlowEdge, type FlowRfEdge } from './FlowEdge.tsx';
@@ -75,6 +75,7 @@ interface NodeCacheEntry {
 interface EdgeCacheEntry {
   src: DfdDiagram['flows'][number];
   offset: number;
+  bend: number;
   selected: boolean;
   marker: Marker | undefined;
   editing: EditTarget['field'] | undefined;
@@ -143,12 +144,23 @@ function CanvasInner(props: CanvasProps) {
     return out;
   }, [diagram.nodes, notation, selectedNodes, markers, editing, drag, t]);
 
+  // Flows fan out between one pair of symbols, and bow round symbols in their way (from the
+  // model's positions: recomputed when the diagram changes, not on every drag frame).
+  const offsets = useMemo(() => flowOffsets(diagram.flows), [diagram.flows]);
+  const bends = useMemo(() => {
+    const placed = diagram.nodes.map((n, i) => {
+      const p = n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : fallbackPosition(i);
+      return { id: n.id, x: p.x, y: p.y, box: nodeBox(n, notation), round: notation === 'yourdon' && n.kind === 'process' };
+    });
+    return flowBends(placed, diagram.flows, offsets);
+  }, [diagram.nodes, diagram.flows, notation, offsets]);
+
   const edges = useMemo(() => {
     const cache = edgeCache.current;
     const next = new Map<string, EdgeCacheEntry>();
-    const offsets = flowOffsets(diagram.flows);
     const out = diagram.flows.map((f) => {
       const offset = offsets.get(f.id) ?? 0;
+      const bend = bends.get(f.id) ?? 0;
       const sel = selectedFlows.has(f.id);
       const marker = markers.get(f.id);
       const ed = editing && editing.kind === 'flow' && editing.id === f.id ? editing.field : undefined;
@@ -157,6 +169,7 @@ function CanvasInner(props: CanvasProps) {
         old &&
         old.src === f &&
         old.offset === offset &&
+        old.bend === bend &&
         old.selected === sel &&
         old.marker?.severity === marker?.severity &&
         old.marker?.count === marker?.count &&
@@ -171,17 +184,17 @@ function CanvasInner(props: CanvasProps) {
         type: 'flow',
         source: f.from,
         target: f.to,
-        data: { flow: f, offset, marker, editing: ed },
+        data: { flow: f, offset, bend, marker, editing: ed },
         selected: sel,
         markerEnd: ARROW_ID,
         ariaLabel: marker ? `${label}，${t.hasFindings(marker.count)}` : label,
       };
-      next.set(f.id, { src: f, offset, selected: sel, marker, editing: ed, rf: edge });
+      next.set(f.id, { src: f, offset, bend, selected: sel, marker, editing: ed, rf: edge });
       return edge;
     });
     edgeCache.current = next;
     return out;
-  }, [diagram.flows, selectedFlows, markers, editing, t]);
+  }, [diagram.flows, offsets, bends, selectedFlows, markers, editing, t]);
 
   const diagramId = diagram.id;
   const nodesRef = useRef(nodes);

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { DfdFlow } from '@schemas/dfd.ts';
-import { flowSegment, type FlowEnd } from '../notation/geometry.ts';
+import { flowGeometry, type FlowEnd } from '../notation/geometry.ts';
 import { InlineEdit } from './InlineEdit.tsx';
 import { useCanvasActions, useMessages, type EditField } from './context.ts';
 import type { DfdNodeData, Marker } from './DfdNodeView.tsx';
@@ -9,6 +9,7 @@ import type { DfdNodeData, Marker } from './DfdNodeView.tsx';
 export type FlowEdgeData = {
   flow: DfdFlow;
   offset: number;
+  bend: number;
   marker?: Marker;
   editing?: EditField;
 };
@@ -31,8 +32,8 @@ function FlowEdgeInner({ id, source, target, data, selected, markerEnd }: EdgePr
   const a = useInternalNode(source);
   const b = useInternalNode(target);
   if (!a || !b || !data) return null;
-  const seg = flowSegment(end(a), end(b), data.offset);
-  const path = `M ${seg.start.x} ${seg.start.y} L ${seg.end.x} ${seg.end.y}`;
+  const seg = flowGeometry(end(a), end(b), data.offset, data.bend);
+  const path = seg.path;
   const { flow, marker, editing } = data;
   const text = [flow.code, flow.label].filter(Boolean).join(' ');
   const cls = ['fb-flow-label', 'nodrag', 'nopan', selected ? 'is-selected' : '', marker ? `has-${marker.severity}` : ''].join(' ');

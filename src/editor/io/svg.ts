@@ -12,8 +12,9 @@ import {
   SMALL_FONT_SIZE,
   STORE_CODE_CELL,
   fallbackPosition,
+  flowBends,
+  flowGeometry,
   flowOffsets,
-  flowSegment,
   labelWidth,
   nodeBox,
   textWidth,
@@ -174,10 +175,16 @@ export function diagramSvg(doc: DfdDocument, diagramId: string, options: SvgOpti
   const byId = new Map(placed.map((p) => [p.node.id, p]));
   const b = diagramBounds(placed);
   const offsets = flowOffsets(diagram.flows);
+  const round = (p: PlacedNode) => notation === 'yourdon' && p.node.kind === 'process';
+  const bends = flowBends(
+    placed.map((p) => ({ id: p.node.id, x: p.x, y: p.y, box: p.box, round: round(p) })),
+    diagram.flows,
+    offsets,
+  );
   const end = (p: PlacedNode) => ({
     center: { x: p.x + p.box.width / 2, y: p.y + p.box.height / 2 },
     box: p.box,
-    round: notation === 'yourdon' && p.node.kind === 'process',
+    round: round(p),
   });
   const flows: string[] = [];
   const labels: string[] = [];
@@ -185,9 +192,9 @@ export function diagramSvg(doc: DfdDocument, diagramId: string, options: SvgOpti
     const a = byId.get(f.from);
     const c = byId.get(f.to);
     if (!a || !c || a === c) continue;
-    const seg = flowSegment(end(a), end(c), offsets.get(f.id) ?? 0);
+    const seg = flowGeometry(end(a), end(c), offsets.get(f.id) ?? 0, bends.get(f.id) ?? 0);
     flows.push(
-      `<line x1="${fmt(seg.start.x)}" y1="${fmt(seg.start.y)}" x2="${fmt(seg.end.x)}" y2="${fmt(seg.end.y)}" stroke="${pal.flow}" stroke-width="1.5" marker-end="url(#fb-arrow)"><title>${escapeXml([f.code, f.label].filter(Boolean).join(' '))}</title></line>`,
+      `<path d="${seg.path}" fill="none" stroke="${pal.flow}" stroke-width="1.5" marker-end="url(#fb-arrow)" data-flow="${escapeXml(f.id)}"><title>${escapeXml([f.code, f.label].filter(Boolean).join(' '))}</title></path>`,
     );
     const label = [f.code, f.label].filter(Boolean).join(' ');
     if (label) {

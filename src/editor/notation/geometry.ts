@@ -146,28 +146,127 @@ export interface FlowEnd {
   round: boolean;
 }
 
+export interface FlowGeometry {
+  start: Point;
+  end: Point;
+  /** Where the label goes (the middle of the line or curve). */
+  mid: Point;
+  /** SVG path data. */
+  path: string;
+}
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
 /**
- * The segment a flow is drawn along: centre to centre, shifted sideways by `offset` pixels (so
- * two flows between one pair of nodes do not overlap), clipped at both outlines.
+ * How a flow is drawn: centre to centre, shifted sideways by `offset` pixels (so that two flows
+ * between one pair of nodes do not overlap), bowed sideways by `bend` pixels at its middle (so that
+ * it goes round symbols in its way), clipped at both outlines.
  */
-export function flowSegment(from: FlowEnd, to: FlowEnd, offset: number): { start: Point; end: Point; mid: Point } {
+export function flowGeometry(from: FlowEnd, to: FlowEnd, offset: number, bend = 0): FlowGeometry {
   const dx = to.center.x - from.center.x;
   const dy = to.center.y - from.center.y;
   const len = Math.hypot(dx, dy) || 1;
-  const nx = (-dy / len) * offset;
-  const ny = (dx / len) * offset;
-  const a = { x: from.center.x + nx, y: from.center.y + ny };
-  const b = { x: to.center.x + nx, y: to.center.y + ny };
-  const start = borderPoint(a, from.box, b, from.round);
-  const end = borderPoint(b, to.box, a, to.round);
-  return { start, end, mid: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 } };
+  const ux = -dy / len;
+  const uy = dx / len;
+  const a = { x: from.center.x + ux * offset, y: from.center.y + uy * offset };
+  const b = { x: to.center.x + ux * offset, y: to.center.y + uy * offset };
+  if (!bend) {
+    const start = borderPoint(a, from.box, b, from.round);
+    const end = borderPoint(b, to.box, a, to.round);
+    const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
+    return { start, end, mid, path: `M ${r1(start.x)} ${r1(start.y)} L ${r1(end.x)} ${r1(end.y)}` };
+  }
+  const c = { x: (a.x + b.x) / 2 + ux * bend, y: (a.y + b.y) / 2 + uy * bend };
+  const start = borderPoint(a, from.box, c, from.round);
+  const end = borderPoint(b, to.box, c, to.round);
+  // Quadratic curve whose middle (t = ½) passes through c.
+  const q = { x: 2 * c.x - (start.x + end.x) / 2, y: 2 * c.y - (start.y + end.y) / 2 };
+  return { start, end, mid: c, path: `M ${r1(start.x)} ${r1(start.y)} Q ${r1(q.x)} ${r1(q.y)} ${r1(end.x)} ${r1(end.y)}` };
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function segmentHitsRect(p: Point, q: Point, r: Rect): boolean {
+  // Liang–Barsky clipping of the segment against the rectangle.
+  let t0 = 0;
+  let t1 = 1;
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  const edges: [number, number][] = [
+    [-dx, p.x - r.x],
+    [dx, r.x + r.w - p.x],
+    [-dy, p.y - r.y],
+    [dy, r.y + r.h - p.y],
+  ];
+  for (const [pp, qq] of edges) {
+    if (pp === 0) {
+      if (qq < 0) return false;
+    } else {
+      const t = qq / pp;
+      if (pp < 0) {
+        if (t > t1) return false;
+        if (t > t0) t0 = t;
+      } else {
+        if (t < t0) return false;
+        if (t < t1) t1 = t;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Sideways bow of each flow (see flowGeometry): 0 when the straight line is clear; otherwise the
+ * smallest bow, to the side the flow is already shifted to, whose curve misses every other symbol.
+ * Computed from the model's positions (not on every drag frame).
+ */
+export function flowBends(
+  nodes: readonly { id: string; x: number; y: number; box: Box; round: boolean }[],
+  flows: readonly { id: string; from: string; to: string }[],
+  offsets: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const rects = nodes.map((n) => ({ id: n.id, r: { x: n.x - 6, y: n.y - 6, w: n.box.width + 12, h: n.box.height + 12 } }));
+  const out = new Map<string, number>();
+  const end = (n: (typeof nodes)[number]): FlowEnd => ({ center: { x: n.x + n.box.width / 2, y: n.y + n.box.height / 2 }, box: n.box, round: n.round });
+  for (const f of flows) {
+    const a = byId.get(f.from);
+    const b = byId.get(f.to);
+    if (!a || !b || a === b) continue;
+    const offset = offsets.get(f.id) ?? 0;
+    const blocked = (bend: number) => {
+      const g = flowGeometry(end(a), end(b), offset, bend);
+      const pts = bend ? [g.start, g.mid, g.end] : [g.start, g.end];
+      return rects.some(({ id, r }) => id !== a.id && id !== b.id && pts.slice(1).some((p, i) => segmentHitsRect(pts[i]!, p, r)));
+    };
+    if (!blocked(0)) continue;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    const side = offset < 0 ? -1 : 1;
+    let chosen = 0;
+    search: for (const k of [0.25, 0.4, 0.6]) {
+      for (const sign of [side, -side]) {
+        const bend = sign * Math.max(48, k * len);
+        if (!blocked(bend)) {
+          chosen = bend;
+          break search;
+        }
+      }
+    }
+    out.set(f.id, chosen || side * Math.max(48, 0.25 * len));
+  }
+  return out;
 }
 
 /**
  * Sideways offset of each flow: flows that share a pair of nodes (either direction) fan out
  * around the centre line. Keyed by flow id.
  */
-export function flowOffsets(flows: readonly { id: string; from: string; to: string }[], gap = 14): Map<string, number> {
+export function flowOffsets(flows: readonly { id: string; from: string; to: string }[], gap = 18): Map<string, number> {
   const groups = new Map<string, { id: string; sign: number }[]>();
   for (const f of flows) {
     const key = f.from < f.to ? `${f.from}\u0000${f.to}` : `${f.to}\u0000${f.from}`;

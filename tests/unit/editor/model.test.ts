@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { readDocument, lint } from '../../../src/lib/dfd/index.ts';
+import type { DfdDocument } from '../../../src/schemas/dfd.ts';
+import { copySelection, decomposeOps, levelPath, pasteOps } from '../../../src/editor/model/actions.ts';
+import { applyOp } from '../../../src/editor/model/ops.ts';
+import { diagramSvg } from '../../../src/editor/io/svg.ts';
+import { readShareHash, shareLink, MAX_SHARE_URL } from '../../../src/editor/io/share.ts';
+import { flowBends, flowGeometry, flowOffsets, nodeBox, wrapText } from '../../../src/editor/notation/geometry.ts';
+
+function load(name: string): DfdDocument {
+  const r = readDocument(readFileSync(`tests/fixtures/editor/${name}`, 'utf8'));
+  if (!r.ok) throw new Error(r.error.en);
+  return r.doc;
+}
+
+describe('editor actions', () => {
+  it('分解 starts a child that balances with its parent, numbered from the parent process', () => {
+    const doc = load('decompose.dfd.json');
+    const r = decomposeOps(doc, 'top', 'p1', 'P1 的分解')!;
+    const next = r.ops.reduce(applyOp, doc);
+    const child = next.diagrams.find((d) => d.id === r.diagramId)!;
+    expect(child.refines).toEqual({ diagram: 'top', process: 'p1' });
+    expect(child.nodes.map((n) => `${n.kind}:${n.code}:${n.label}`).sort()).toEqual(['entity:E1:书商', 'process:P1.1:采购处理', 'store:D1:采购记录']);
+    expect(child.flows).toHaveLength(4);
+    expect(child.flows.map((f) => f.code)).toEqual(['F1.1', 'F1.2', 'F1.3', 'F1.4']);
+    const findings = lint(next, {});
+    expect(findings.filter((f) => f.rule === 'balance' || f.rule === 'code-format' || f.severity === 'error')).toEqual([]);
+    expect(levelPath(next, r.diagramId).map((d) => d.id)).toEqual(['top', r.diagramId]);
+    // A process decomposed already is not decomposed twice.
+    expect(decomposeOps(next, 'top', 'p1', 'x')).toBeNull();
+  });
+
+  it('paste gives fresh ids and codes and keeps the flows among the copied symbols', () => {
+    const doc = load('good.dfd.json');
+    const clip = copySelection(doc.diagrams[0]!, ['e1', 'p1'])!;
+    expect(clip.flows.map((f) => f.id)).toEqual(['f1', 'f2']);
+    const r = pasteOps(doc, 'top', clip, 32);
+    const next = r.ops.reduce(applyOp, doc);
+    const d = next.diagrams[0]!;
+    const pasted = d.nodes.filter((n) => r.nodes.includes(n.id));
+    expect(pasted.map((n) => n.code)).toEqual(['E2', 'P3']);
+    expect(new Set(d.nodes.map((n) => n.id)).size).toBe(d.nodes.length);
+    const flows = d.flows.filter((f) => r.flows.includes(f.id));
+    expect(flows.map((f) => f.code)).toEqual(['F6', 'F7']);
+    expect(flows.every((f) => r.nodes.includes(f.from) && r.nodes.includes(f.to))).toBe(true);
+    expect(lint(next, {}).filter((f) => f.rule === 'unique-code')).toEqual([]);
+  });
+});
+
+describe('geometry', () => {
+  it('wraps Chinese labels by width and grows symbols with them', () => {
+    expect(wrapText('审核采购单', 200)).toEqual(['审核采购单']);
+    expect(wrapText('一二三四五六七八九十一二三四五', 70).length).toBeGreaterThan(1);
+    const short = nodeBox({ kind: 'process', label: '审核' }, 'gane-sarson');
+    const long = nodeBox({ kind: 'process', label: '审核采购单并登记入库台账' }, 'gane-sarson');
+    expect(long.width).toBeGreaterThan(short.width);
+    const circle = nodeBox({ kind: 'process', label: '审核' }, 'yourdon');
+    expect(circle.width).toBe(circle.height);
+  });
+
+  it('fans out flows between one pair, and bows a flow round a symbol in its way', () => {
+    const offsets = flowOffsets([
+      { id: 'a', from: 'x', to: 'y' },
+      { id: 'b', from: 'y', to: 'x' },
+    ]);
+    // Opposite directions, same side rule: the two lines end up on different sides.
+    const box = { width: 100, height: 60 };
+    const ga = flowGeometry({ center: { x: 0, y: 0 }, box, round: false }, { center: { x: 400, y: 0 }, box, round: false }, offsets.get('a')!);
+    const gb = flowGeometry({ center: { x: 400, y: 0 }, box, round: false }, { center: { x: 0, y: 0 }, box, round: false }, offsets.get('b')!);
+    expect(Math.sign(ga.mid.y)).not.toBe(Math.sign(gb.mid.y));
+    const nodes = [
+      { id: 'x', x: 0, y: 0, box, round: false },
+      { id: 'm', x: 300, y: 0, box, round: false },
+      { id: 'y', x: 600, y: 0, box, round: false },
+    ];
+    const bends = flowBends(nodes, [{ id: 'f', from: 'x', to: 'y' }], new Map());
+    expect(Math.abs(bends.get('f')!)).toBeGreaterThan(40);
+    expect(flowBends(nodes, [{ id: 'g', from: 'x', to: 'm' }], new Map()).has('g')).toBe(false);
+  });
+});
+
+describe('SVG export', () => {
+  it('is one standalone SVG of the whole diagram with named fonts and every element', () => {
+    const doc = load('good.dfd.json');
+    const svg = diagramSvg(doc, 'top');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="[\d.]+" height="[\d.]+" viewBox=/);
+    expect(svg).toContain('Noto Sans CJK SC');
+    expect(svg.match(/data-kind="/g)).toHaveLength(4);
+    expect(svg.match(/data-flow="/g)).toHaveLength(5);
+    for (const t of ['书商', '审核采购单', '采购员', 'S1', 'F3 合格采购单']) expect(svg).toContain(t);
+    // Text is escaped.
+    const odd = applyOp(doc, { type: 'updateNode', diagram: 'top', id: 'e1', patch: { label: 'A&B <C>' } });
+    expect(diagramSvg(odd, 'top')).toContain('A&amp;B &lt;C&gt;');
+  });
+});
+
+describe('share links', () => {
+  it('round-trip a document through the URL fragment, and refuse what is too long', () => {
+    const text = readFileSync('tests/fixtures/editor/good.dfd.json', 'utf8');
+    const link = shareLink(text, 'https://example.org/modeller/?x=1#old');
+    expect(link.ok).toBe(true);
+    if (!link.ok) return;
+    const u = new URL(link.url);
+    expect(u.pathname + u.search).toBe('/modeller/');
+    expect(readShareHash(u.hash)).toBe(text);
+    expect(readShareHash('#other')).toBeNull();
+    const noise = Array.from({ length: 6000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('');
+    const long = shareLink(noise, 'https://example.org/modeller/');
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.length).toBeGreaterThan(MAX_SHARE_URL);
+  });
+});
