@@ -588,9 +588,9 @@ function ModellerApp({ lang }: { lang: Lang }) {
               </ol>
             </nav>
             {state.doc.diagrams.length > 1 ? (
-              <label className="fb-levelbar__select">
-                <span>{t.levels}</span>
-                <select value={state.diagramId} onChange={(e) => openDiagram(e.target.value)}>
+              <span className="fb-levelbar__select">
+                <label htmlFor="fb-level-select">{t.levels}</label>
+                <select id="fb-level-select" value={state.diagramId} onChange={(e) => openDiagram(e.target.value)}>
                   {state.doc.diagrams.map((d) => (
                     <option key={d.id} value={d.id}>
                       {'\u2003'.repeat(Math.max(0, levelPath(state.doc, d.id).length - 1))}
@@ -598,7 +598,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
                     </option>
                   ))}
                 </select>
-              </label>
+              </span>
             ) : null}
             <label className="fb-check">
               <input

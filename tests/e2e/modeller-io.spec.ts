@@ -166,6 +166,27 @@ test.describe('export', () => {
     expect(png.body.readUInt32BE(20)).toBe(Math.ceil(info.height * 2));
   });
 
+  test('the print view shows every diagram of the document', async ({ page }) => {
+    await openModeller(page);
+    await importFile(page, 'decompose.dfd.json');
+    await node(page, '采购处理').click();
+    await page.getByRole('button', { name: '分解', exact: true }).click();
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
+    await menu(page, '导出', '打印');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    const root = page.locator('.fb-print-root');
+    await expect(root.locator('h1')).toHaveText('采购');
+    await expect(root.locator('img')).toHaveCount(2);
+    await page.emulateMedia({ media: 'print' });
+    await expect(root).toBeVisible();
+    await expect(page.locator('.fb-modeller')).toBeHidden();
+  });
+
   test('share link: compressed into the fragment, opens as a copy, never over the own work', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openModeller(page);

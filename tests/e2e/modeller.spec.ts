@@ -66,6 +66,43 @@ test.describe('drawing', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('textbox', { name: '编辑名称' })).toBeFocused();
     await page.keyboard.press('Escape');
+    // Arrow keys move the selected symbol; the move is one undo step each.
+    const before = (await node(page, '审核采购单').boundingBox())!;
+    await node(page, '审核采购单').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await node(page, '审核采购单').boundingBox())!.x).toBeGreaterThan(before.x + 10);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Math.round((await node(page, '审核采购单').boundingBox())!.x)).toBe(Math.round(before.x));
+  });
+
+  test('a flow label is edited from the keyboard (focus the flow, Enter)', async ({ page }) => {
+    await openModeller(page);
+    await addSymbol(page, '外部实体', '书商');
+    await addSymbol(page, '处理', '审核');
+    await connect(page, node(page, '书商'), node(page, '审核'));
+    await expect(findings(page).locator('[data-rule="flow-label-required"]')).toHaveCount(1);
+    await page.locator('.react-flow__edge').first().focus();
+    await page.keyboard.press('Enter');
+    const input = page.getByRole('textbox', { name: '编辑名称' });
+    await expect(input).toBeFocused();
+    await input.fill('采购单');
+    await input.press('Enter');
+    await expect(page.locator('.fb-flow-label')).toContainText('采购单');
+    await expect(findings(page).locator('[data-rule="flow-label-required"]')).toHaveCount(0);
+  });
+
+  test('Yourdon-DeMarco notation is an undoable document setting', async ({ page }) => {
+    await openModeller(page);
+    await addSymbol(page, '处理', '审核');
+    await expect(page.locator('.fb-node.fb-notation--gane-sarson')).toHaveCount(1);
+    await page.getByLabel('符号记号').selectOption('yourdon');
+    await expect(page.locator('.fb-node.fb-notation--yourdon')).toHaveCount(1);
+    const b = (await node(page, '审核').boundingBox())!;
+    expect(Math.abs(b.width - b.height)).toBeLessThan(2);
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.locator('.fb-node.fb-notation--gane-sarson')).toHaveCount(1);
   });
 
   test('a symbol dragged from the palette lands where it is dropped', async ({ page }) => {
@@ -212,7 +249,13 @@ test.describe('levels', () => {
     await expect(balance).toHaveCount(1);
     await expect(balance).toContainText('不合格采购单');
 
-    // The breadcrumb goes back up; the finding points into the parent's flow.
+    // The finding is about the parent's flow: clicking it shows the parent with that flow selected.
+    await balance.getByRole('button').click();
+    await expect(crumbs).not.toContainText('P1 的分解');
+    await expect(page.locator('.fb-flow-label.is-selected')).toContainText('不合格采购单');
+    // The breadcrumb and the level list move between levels.
+    await page.getByLabel('层次', { exact: true }).selectOption({ label: '\u2003P1 的分解' });
+    await expect(crumbs).toContainText('P1 的分解');
     await crumbs.getByRole('button').first().click();
     await expect(node(page, '采购处理')).toBeVisible();
     await expect(crumbs).not.toContainText('P1 的分解');
