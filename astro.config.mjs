@@ -34,8 +34,9 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
       },
       expressiveCode: {
-        // ```mermaid blocks are turned into figures before Expressive Code runs; keep it away anyway.
-        shiki: { langAlias: {} },
+        // Long commands wrap instead of scrolling: no scroll box that keyboard users must reach,
+        // and nothing to scroll sideways on a phone.
+        defaultProps: { wrap: true },
       },
       // Starlight's autogenerate reads paths relative to src/content/docs; Flowbook's content is in
       // content/docs, so the directories are named from the project root.
