@@ -191,6 +191,32 @@ function ModellerApp({ lang }: { lang: Lang }) {
     });
   }, [session, t, lang]);
 
+  // The exercise panel follows the open diagram (an exercise's work shows its scenario, wherever
+  // it was opened from), and the address says which exercise it is, so a reload comes back to it.
+  const exerciseSlug = session.info?.exercise;
+  useEffect(() => {
+    if (!session.ready) return;
+    const url = new URL(location.href);
+    if (exerciseSlug) url.searchParams.set('exercise', exerciseSlug);
+    else url.searchParams.delete('exercise');
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    if (!exerciseSlug) {
+      setExercise(null);
+      return;
+    }
+    if (exercise?.slug === exerciseSlug) return;
+    let live = true;
+    void loadExercise(exerciseSlug).then((ex) => {
+      if (!live) return;
+      setExercise(ex);
+      if (!ex) setExerciseError(t.exerciseFailed(exerciseSlug));
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [exerciseSlug, session.ready]);
+
   // ---- Editing gestures ----
   const addNode = useCallback(
     (kind: NodeKind, center?: XYPosition) => {
@@ -279,12 +305,26 @@ function ModellerApp({ lang }: { lang: Lang }) {
   }, [apply, rf, t]);
 
   // ---- In-place editing ----
+  /** After an edit in place, keyboard focus goes back to the element edited. */
+  const refocus = useCallback((target: EditTarget) => {
+    requestAnimationFrame(() => {
+      const sel = target.kind === 'node' ? '.react-flow__node' : '.react-flow__edge';
+      const el = rootRef.current?.querySelector<HTMLElement>(`${sel}[data-id="${CSS.escape(target.id)}"]`);
+      if (el && (document.activeElement === document.body || !document.activeElement)) el.focus({ preventScroll: true });
+    });
+  }, []);
   const actions = useMemo<CanvasActions>(
     () => ({
       startEdit: (target) => setEditing(target),
-      cancelEdit: () => setEditing(null),
+      cancelEdit: () => {
+        setEditing((cur) => {
+          if (cur) refocus(cur);
+          return null;
+        });
+      },
       commitEdit: (target, value) => {
         setEditing(null);
+        refocus(target);
         const v = target.field === 'label' ? value : value.trim();
         if (target.kind === 'node') updateNode(target.id, { [target.field]: v });
         else if (target.field !== 'owner') updateFlow(target.id, { [target.field]: v });
@@ -298,7 +338,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
         }
       },
     }),
-    [updateNode, updateFlow],
+    [updateNode, updateFlow, refocus],
   );
   // An edit target that no longer exists (undo, delete) is dropped.
   useEffect(() => {
@@ -793,7 +833,11 @@ function Palette({ t, onAdd }: { t: Messages; onAdd(kind: NodeKind): void }) {
           className={`fb-palette__item fb-palette__item--${k}`}
           draggable
           title={t.paletteHint}
-          onClick={() => onAdd(k)}
+          onClick={(e) => {
+            // Keys typed before the new symbol's name field has focus must not press this again.
+            e.currentTarget.blur();
+            onAdd(k);
+          }}
           onDragStart={(e) => {
             e.dataTransfer.setData(PALETTE_MIME, k);
             e.dataTransfer.effectAllowed = 'move';

@@ -273,11 +273,39 @@ test.describe('exercise mode', () => {
     await expect(page.locator('.fb-modeller')).toHaveAttribute('data-ready', 'true');
     await expect(node(page, '采购处理')).toBeVisible();
     await expect(page.getByRole('region', { name: '练习：采购练习' })).toBeVisible();
+
+    // Other work opens without the scenario; the exercise's work brings it back.
+    await menu(page, '文件', '新建');
+    await expect(page.getByRole('region', { name: '练习：采购练习' })).toHaveCount(0);
+    expect(new URL(page.url()).search).toBe('');
+    await menu(page, '文件', '打开');
+    await page.getByRole('dialog', { name: '我的图' }).getByRole('button', { name: /采购练习/ }).click();
+    await expect(page.getByRole('region', { name: '练习：采购练习' })).toBeVisible();
+    expect(new URL(page.url()).search).toBe('?exercise=demo');
   });
 
   test('an exercise that does not exist says so', async ({ page }) => {
     await openModeller(page, '/modeller/?exercise=no-such-exercise');
     await expect(page.getByRole('alert').filter({ hasText: '无法载入练习' })).toBeVisible();
+  });
+});
+
+test.describe('data dictionary', () => {
+  test('the data dictionary: an entry per flow and store, kept in the document', async ({ page }) => {
+    await openModeller(page);
+    await importFile(page, 'good.dfd.json');
+    await expect(findings(page).locator('[data-rule="dictionary-entry"]')).toHaveCount(5);
+    await page.getByRole('tab', { name: '数据字典' }).click();
+    await page.getByRole('button', { name: '添加条目：合格采购单' }).click();
+    await expect(findings(page).locator('[data-rule="dictionary-entry"]')).toHaveCount(4);
+    const composition = page.getByLabel('组成').nth(1);
+    await composition.fill('采购单号 + 审核意见');
+    await composition.press('Tab');
+    await page.getByLabel('别名（用逗号分隔）').nth(1).fill('合格单，通过的采购单');
+    await page.getByLabel('别名（用逗号分隔）').nth(1).press('Tab');
+    const out = await exportAs(page, '导出 JSON');
+    const doc = JSON.parse(out.body.toString('utf8'));
+    expect(doc.dictionary[1]).toEqual({ name: '合格采购单', kind: 'flow', composition: '采购单号 + 审核意见', aliases: ['合格单', '通过的采购单'] });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -199,6 +200,18 @@ function CanvasInner(props: CanvasProps) {
   const diagramId = diagram.id;
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
+
+  // Safety net: a symbol React Flow has not measured stays invisible and without flows (seen
+  // when a node object is replaced while its first measurement is pending); measure it again.
+  const updateInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    if (drag) return;
+    const raf = requestAnimationFrame(() => {
+      const missing = nodesRef.current.filter((n) => !rf.getInternalNode(n.id)?.internals.handleBounds).map((n) => n.id);
+      if (missing.length) updateInternals(missing);
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [nodes, drag, rf, updateInternals]);
   const onNodesChange = useCallback(
     (changes: NodeChange<DfdRfNode>[]) => {
       let dragging: Map<string, XYPosition> | null = null;
