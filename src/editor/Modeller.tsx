@@ -214,8 +214,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [exerciseSlug, session.ready]);
+  }, [exerciseSlug, session.ready]); // (`exercise` and `t` deliberately not: a loaded exercise is kept)
 
   // ---- Editing gestures ----
   const addNode = useCallback(
@@ -659,7 +658,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
           </div>
 
           <div className="fb-workspace">
-            {exercise ? <ExercisePanel exercise={exercise} doc={state.doc} t={t} lang={lang} /> : null}
+            {exercise ? <ExercisePanel exercise={exercise} doc={state.doc} t={t} /> : null}
             <div className="fb-stage">
               <Palette t={t} onAdd={addNode} />
               <div className="fb-canvas-box" ref={canvasBox} role="group" aria-label={t.canvas} aria-describedby="fb-canvas-help">

@@ -2,7 +2,6 @@
 export type Lang = 'zh-CN' | 'en';
 
 const zh = {
-  appName: '数据流程图建模器',
   toolbar: '建模器工具栏',
   file: '文件',
   new: '新建',
@@ -37,7 +36,6 @@ const zh = {
   contextDiagram: '顶层图',
   levels: '层次',
   breadcrumb: '图的层次',
-  diagramTitle: '图名',
   saved: '已保存',
   saving: '正在保存…',
   unsaved: '未保存',
@@ -56,7 +54,6 @@ const zh = {
   countWarnings: (n: number) => `${n} 个警告`,
   countInfos: (n: number) => `${n} 条提示`,
   ruleLink: (id: string) => `规则 ${id} 的说明`,
-  showElement: '在图中显示',
   otherDiagram: (t: string) => `（在「${t}」中）`,
   inspector: '属性',
   nothingSelected: '选择一个元素查看和编辑属性。双击画布上的文字可直接修改。',
@@ -79,7 +76,6 @@ const zh = {
   addEntry: '添加条目',
   missingEntries: '尚无条目的名称',
   removeEntry: '删除条目',
-  entryName: '名称',
   canvas: '数据流程图画布',
   canvasHelp:
     '方向键移动选中的元素；回车编辑名称；Delete 删除；Ctrl+C / Ctrl+V 复制粘贴；Ctrl+Z 撤销，Ctrl+Shift+Z 或 Ctrl+Y 重做。',
@@ -117,9 +113,7 @@ const zh = {
   matched: '已匹配',
   missing: '缺少',
   extra: '多出',
-  exerciseLoading: '正在载入练习…',
   exerciseFailed: (slug: string) => `无法载入练习「${slug}」。`,
-  backToExercise: '回到练习说明',
   notationLabel: '符号记号',
   zoomIn: '放大',
   zoomOut: '缩小',
@@ -131,17 +125,14 @@ const zh = {
   moved: (d: string, x: number, y: number) => `已将选中元素向${d}移动，新位置 x ${x}，y ${y}`,
   handle: '连接点：拖到另一个元素上以添加数据流',
   hasFindings: (n: number) => `有 ${n} 个问题`,
-  untitledDiagram: '未命名的图',
   topDiagram: '顶层',
   decomposition: (code: string) => `${code} 的分解`,
   editLabel: '编辑名称',
   editCode: '编辑编号',
   editOwner: '编辑执行部门',
   deleteSelection: '删除所选',
-  printTitle: '打印视图',
   blank: '（空）',
   panels: '面板',
-  menu: '菜单',
   kindNames: { entity: '外部实体', process: '处理', store: '数据存储' },
   hint: {
     missingKind: (n: number, kind: string) => `缺少 ${n} 个${kind}`,
@@ -149,16 +140,13 @@ const zh = {
     matchedKind: (n: number, kind: string) => `${n} 个${kind}与参考答案一致`,
   },
   flowKind: '数据流',
-  diagramKind: '图',
   version: '版本',
   directions: { up: '上', down: '下', left: '左', right: '右' } as Record<string, string>,
-  svgDesc: '数据流程图',
 };
 
 export type Messages = typeof zh;
 
 const en: Messages = {
-  appName: 'DFD modeller',
   toolbar: 'Modeller toolbar',
   file: 'File',
   new: 'New',
@@ -193,7 +181,6 @@ const en: Messages = {
   contextDiagram: 'Context diagram',
   levels: 'Levels',
   breadcrumb: 'Diagram levels',
-  diagramTitle: 'Diagram title',
   saved: 'Saved',
   saving: 'Saving…',
   unsaved: 'Not saved',
@@ -212,7 +199,6 @@ const en: Messages = {
   countWarnings: (n) => `${n} warning${n === 1 ? '' : 's'}`,
   countInfos: (n) => `${n} note${n === 1 ? '' : 's'}`,
   ruleLink: (id) => `About rule ${id}`,
-  showElement: 'Show in diagram',
   otherDiagram: (t) => ` (in “${t}”)`,
   inspector: 'Properties',
   nothingSelected: 'Select an element to see and edit its properties. Double-click text on the canvas to edit it in place.',
@@ -235,7 +221,6 @@ const en: Messages = {
   addEntry: 'Add entry',
   missingEntries: 'Names without an entry',
   removeEntry: 'Remove entry',
-  entryName: 'Name',
   canvas: 'Data flow diagram canvas',
   canvasHelp:
     'Arrow keys move the selection; Enter edits the name; Delete removes; Ctrl+C / Ctrl+V copy and paste; Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes.',
@@ -273,9 +258,7 @@ const en: Messages = {
   matched: 'Matched',
   missing: 'Missing',
   extra: 'Extra',
-  exerciseLoading: 'Loading the exercise…',
   exerciseFailed: (slug) => `The exercise “${slug}” cannot be loaded.`,
-  backToExercise: 'Back to the exercise',
   notationLabel: 'Symbol notation',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
@@ -287,17 +270,14 @@ const en: Messages = {
   moved: (d, x, y) => `Moved the selection ${d}. New position x ${x}, y ${y}`,
   handle: 'Connection point: drag onto another element to add a flow',
   hasFindings: (n) => `${n} problem${n === 1 ? '' : 's'}`,
-  untitledDiagram: 'Untitled diagram',
   topDiagram: 'Top',
   decomposition: (code) => `Decomposition of ${code}`,
   editLabel: 'Edit name',
   editCode: 'Edit code',
   editOwner: 'Edit performer',
   deleteSelection: 'Delete selection',
-  printTitle: 'Print view',
   blank: '(blank)',
   panels: 'Panels',
-  menu: 'Menu',
   kindNames: { entity: 'external entity', process: 'process', store: 'data store' },
   hint: {
     missingKind: (n, kind) => `${n} ${kind}${n === 1 ? '' : 's'} missing`,
@@ -305,10 +285,8 @@ const en: Messages = {
     matchedKind: (n, kind) => `${n} ${kind}${n === 1 ? '' : 's'} match the reference`,
   },
   flowKind: 'data flow',
-  diagramKind: 'diagram',
   version: 'Version',
   directions: { up: 'up', down: 'down', left: 'left', right: 'right' },
-  svgDesc: 'Data flow diagram',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zh, en };

@@ -53,7 +53,6 @@ export function useSession(state: EditorState, dispatch: Dispatch<EditorAction>)
   const docRef = useRef(state.doc);
   docRef.current = state.doc;
   const view = useRef<ViewState>({ diagramId: state.diagramId });
-  const saving = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const conflictRef = useRef(conflict);
   conflictRef.current = conflict;
@@ -84,9 +83,9 @@ export function useSession(state: EditorState, dispatch: Dispatch<EditorAction>)
         savedName.current = cur.name;
         setProblem((p) => (p === 'full' ? null : p));
         channel.current?.post({ type: 'saved', id: cur.id, rev: res.rev, tab: TAB });
+        // Changes made while saving have their own save scheduled by the autosave effect.
         const more = docRef.current !== doc || infoRef.current?.name !== cur.name;
         setStatus(more ? 'dirty' : 'saved');
-        if (more) timer.current = setTimeout(() => void save(), SAVE_DELAY);
       } else {
         conflictRef.current = res.conflict;
         setConflict(res.conflict);
@@ -95,7 +94,6 @@ export function useSession(state: EditorState, dispatch: Dispatch<EditorAction>)
     } catch (err) {
       fail(err);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fail]);
   const save = useCallback((): Promise<void> => {
     clearTimeout(timer.current);

@@ -61,7 +61,7 @@ function Entry({ entry, index, t, onUpsert, onRemove }: { entry: DfdEntry; index
   return (
     <li className="fb-entry">
       <div className="fb-entry__head">
-        <strong>{entry.name}</strong> <span className="fb-muted">{t.kindNames[entry.kind as 'store'] ?? (entry.kind === 'flow' ? t.flow : entry.kind)}</span>
+        <strong>{entry.name}</strong> <span className="fb-muted">{entry.kind === 'flow' ? t.flow : entry.kind === 'store' ? t.store : entry.kind}</span>
         <button type="button" className="fb-btn fb-btn--small" onClick={() => onRemove(index)} aria-label={`${t.removeEntry}：${entry.name}`}>
           {t.removeEntry}
         </button>

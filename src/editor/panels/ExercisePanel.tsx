@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { DfdDocument } from '@schemas/dfd.ts';
 import { grade, layoutMissing, readDocument, type GradeItem } from '../core.ts';
-import type { Lang, Messages } from '../i18n.ts';
+import type { Messages } from '../i18n.ts';
 import { diagramSvg } from '../io/svg.ts';
 import { diagramName } from '../model/actions.ts';
 
@@ -57,7 +57,6 @@ interface Props {
   exercise: Exercise;
   doc: DfdDocument;
   t: Messages;
-  lang: Lang;
 }
 
 export function ExercisePanel({ exercise, doc, t }: Props) {
