@@ -691,6 +691,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
               </div>
             </div>
             <aside className="fb-side" aria-label={t.panels}>
+              <FindingsPanel findings={findings} doc={state.doc} shownDiagram={state.diagramId} t={t} lang={lang} onShow={showFinding} />
               <div className="fb-panel fb-tabs">
                 <div role="tablist" aria-label={t.panels} className="fb-tabs__list">
                   <button type="button" role="tab" id="fb-tab-inspector" aria-controls="fb-tabpanel-inspector" aria-selected={tab === 'inspector'} tabIndex={tab === 'inspector' ? 0 : -1} onClick={() => setTab('inspector')} onKeyDown={(e) => (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && (setTab('dictionary'), (document.getElementById('fb-tab-dictionary') as HTMLElement | null)?.focus())}>
@@ -719,7 +720,6 @@ function ModellerApp({ lang }: { lang: Lang }) {
                   </div>
                 )}
               </div>
-              <FindingsPanel findings={findings} doc={state.doc} shownDiagram={state.diagramId} t={t} lang={lang} onShow={showFinding} />
             </aside>
           </div>
 

@@ -38,6 +38,7 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PAN_BUTTONS = [1, 2];
 const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_SIZE = { width: 160, height: 112 };
 const notSelf = (c: { source: string | null; target: string | null }) => c.source !== c.target;
 
 export interface CanvasProps {
@@ -133,6 +134,9 @@ function CanvasInner(props: CanvasProps) {
         id: n.id,
         type: 'dfd',
         position: { x: pos.x, y: pos.y },
+        // Known sizes: the symbol is visible (and its name field focusable) before it is measured.
+        width: box.width,
+        height: box.height,
         data: { node: n, notation, marker, editing: ed, width: box.width, height: box.height },
         selected: sel,
         ariaLabel: nodeLabel(t, n, marker),
@@ -395,7 +399,7 @@ function CanvasInner(props: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable className="fb-minimap" />
+        <MiniMap pannable zoomable className="fb-minimap" style={MINIMAP_SIZE} />
       </ReactFlow>
       {dropping ? <div className="fb-drop-hint">{t.dropHint}</div> : null}
     </div>

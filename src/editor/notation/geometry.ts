@@ -146,6 +146,9 @@ export interface FlowEnd {
   round: boolean;
 }
 
+/** Distance between flows that share a pair of symbols. */
+export const FLOW_GAP = 18;
+
 export interface FlowGeometry {
   start: Point;
   end: Point;
@@ -163,6 +166,9 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
  * it goes round symbols in its way), clipped at both outlines.
  */
 export function flowGeometry(from: FlowEnd, to: FlowEnd, offset: number, bend = 0): FlowGeometry {
+  // Labels of flows sharing a pair of symbols are staggered along the line, so that they do not
+  // sit on top of each other when the lines are close.
+  const labelT = 0.5 + Math.max(-0.22, Math.min(0.22, (offset / FLOW_GAP) * 0.3));
   const dx = to.center.x - from.center.x;
   const dy = to.center.y - from.center.y;
   const len = Math.hypot(dx, dy) || 1;
@@ -173,7 +179,7 @@ export function flowGeometry(from: FlowEnd, to: FlowEnd, offset: number, bend = 
   if (!bend) {
     const start = borderPoint(a, from.box, b, from.round);
     const end = borderPoint(b, to.box, a, to.round);
-    const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
+    const mid = { x: start.x + (end.x - start.x) * labelT, y: start.y + (end.y - start.y) * labelT };
     return { start, end, mid, path: `M ${r1(start.x)} ${r1(start.y)} L ${r1(end.x)} ${r1(end.y)}` };
   }
   const c = { x: (a.x + b.x) / 2 + ux * bend, y: (a.y + b.y) / 2 + uy * bend };
@@ -266,7 +272,7 @@ export function flowBends(
  * Sideways offset of each flow: flows that share a pair of nodes (either direction) fan out
  * around the centre line. Keyed by flow id.
  */
-export function flowOffsets(flows: readonly { id: string; from: string; to: string }[], gap = 18): Map<string, number> {
+export function flowOffsets(flows: readonly { id: string; from: string; to: string }[], gap = FLOW_GAP): Map<string, number> {
   const groups = new Map<string, { id: string; sign: number }[]>();
   for (const f of flows) {
     const key = f.from < f.to ? `${f.from}\u0000${f.to}` : `${f.to}\u0000${f.from}`;
