@@ -328,14 +328,6 @@ function ModellerApp({ lang }: { lang: Lang }) {
         if (target.kind === 'node') updateNode(target.id, { [target.field]: v });
         else if (target.field !== 'owner') updateFlow(target.id, { [target.field]: v });
       },
-      select: (kind, id, additive) => {
-        const s = stateRef.current.selection;
-        if (kind === 'flow') {
-          dispatch({ type: 'select', selection: additive ? { nodes: s.nodes, flows: s.flows.includes(id) ? s.flows.filter((x) => x !== id) : [...s.flows, id] } : { nodes: [], flows: [id] } });
-        } else {
-          dispatch({ type: 'select', selection: additive ? { nodes: [...s.nodes, id], flows: s.flows } : { nodes: [id], flows: [] } });
-        }
-      },
     }),
     [updateNode, updateFlow, refocus],
   );

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { DfdFlow } from '@schemas/dfd.ts';
-import { flowGeometry, type FlowEnd } from '../notation/geometry.ts';
+import { SMALL_FONT_SIZE, flowGeometry, textWidth, type FlowEnd } from '../notation/geometry.ts';
 import { InlineEdit } from './InlineEdit.tsx';
 import { useCanvasActions, useMessages, type EditField } from './context.ts';
 import type { DfdNodeData, Marker } from './DfdNodeView.tsx';
@@ -26,6 +26,11 @@ function end(n: InternalNode): FlowEnd {
   };
 }
 
+/**
+ * A data flow: a line (or a bow round symbols in the way) with its code and name on it. The label
+ * is SVG, like the line (hundreds of HTML labels would each be a layer to composite on every drag
+ * frame); only while it is being edited does an HTML field sit over it.
+ */
 function FlowEdgeInner({ id, source, target, data, selected, markerEnd }: EdgeProps<FlowRfEdge>) {
   const t = useMessages();
   const actions = useCanvasActions();
@@ -33,52 +38,47 @@ function FlowEdgeInner({ id, source, target, data, selected, markerEnd }: EdgePr
   const b = useInternalNode(target);
   if (!a || !b || !data) return null;
   const seg = flowGeometry(end(a), end(b), data.offset, data.bend);
-  const path = seg.path;
   const { flow, marker, editing } = data;
-  const text = [flow.code, flow.label].filter(Boolean).join(' ');
-  const cls = ['fb-flow-label', 'nodrag', 'nopan', selected ? 'is-selected' : '', marker ? `has-${marker.severity}` : ''].join(' ');
+  const code = flow.code ?? '';
+  const label = flow.label ?? '';
+  const codeW = code ? textWidth(code, SMALL_FONT_SIZE) * 1.08 + 4 : 0;
+  const labelW = label ? textWidth(label, SMALL_FONT_SIZE) : 0;
+  const w = Math.max(16, codeW + labelW) + 8;
+  const h = 18;
+  const x0 = seg.mid.x - w / 2;
+  const cls = ['fb-flow-label', selected ? 'is-selected' : '', marker ? `has-${marker.severity}` : ''].join(' ');
+  const edit = (field: EditField) => (e: React.MouseEvent) => {
+    e.stopPropagation();
+    actions.startEdit({ kind: 'flow', id, field });
+  };
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={marker ? `fb-flow has-${marker.severity}` : 'fb-flow'} />
-      <EdgeLabelRenderer>
-        <div
-          className={cls}
-          style={{ transform: `translate(-50%, -50%) translate(${seg.mid.x}px, ${seg.mid.y}px)` }}
-          onClick={(e) => actions.select('flow', id, e.shiftKey || e.metaKey || e.ctrlKey)}
-          onDoubleClick={(e) => {
-            e.stopPropagation();
-            actions.startEdit({ kind: 'flow', id, field: 'label' });
-          }}
-        >
-          {editing ? (
+      <BaseEdge id={id} path={seg.path} markerEnd={markerEnd} className={marker ? `fb-flow has-${marker.severity}` : 'fb-flow'} />
+      {editing ? (
+        <EdgeLabelRenderer>
+          <div className="fb-flow-edit nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${seg.mid.x}px, ${seg.mid.y}px)` }}>
             <InlineEdit
-              value={editing === 'code' ? flow.code ?? '' : flow.label ?? ''}
+              value={editing === 'code' ? code : label}
               label={editing === 'code' ? t.editCode : t.editLabel}
               onCommit={(v) => actions.commitEdit({ kind: 'flow', id, field: editing }, v)}
               onCancel={() => actions.cancelEdit()}
             />
-          ) : text ? (
-            <>
-              {flow.code ? (
-                <span
-                  className="fb-flow-label__code"
-                  onDoubleClick={(e) => {
-                    e.stopPropagation();
-                    actions.startEdit({ kind: 'flow', id, field: 'code' });
-                  }}
-                >
-                  {flow.code}
-                </span>
-              ) : null}
-              {flow.label ? <span className="fb-flow-label__text">{flow.label}</span> : null}
-            </>
-          ) : (
-            <span className="fb-flow-label__empty" aria-hidden="true">
-              …
-            </span>
-          )}
-        </div>
-      </EdgeLabelRenderer>
+          </div>
+        </EdgeLabelRenderer>
+      ) : (
+        <g className={cls} onDoubleClick={edit('label')}>
+          <rect x={x0} y={seg.mid.y - h / 2} width={w} height={h} rx={3} className="fb-flow-label__bg" />
+          <text x={x0 + 4} y={seg.mid.y} dominantBaseline="central" className="fb-flow-label__text">
+            {code ? (
+              <tspan className="fb-flow-label__code" onDoubleClick={edit('code')}>
+                {code}
+              </tspan>
+            ) : null}
+            {label ? <tspan dx={code ? 4 : 0}>{label}</tspan> : null}
+            {!code && !label ? <tspan className="fb-flow-label__empty">…</tspan> : null}
+          </text>
+        </g>
+      )}
     </>
   );
 }

@@ -13,8 +13,6 @@ export interface CanvasActions {
   startEdit(target: EditTarget): void;
   commitEdit(target: EditTarget, value: string): void;
   cancelEdit(): void;
-  /** Selects one element (adding to the selection when `additive`). */
-  select(kind: 'node' | 'flow', id: string, additive: boolean): void;
 }
 
 export const CanvasActionsContext = createContext<CanvasActions | null>(null);

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
 import type { DfdDocument } from '@schemas/dfd.ts';
 import type { Finding } from '../core.ts';
 import type { Lang, Messages } from '../i18n.ts';
@@ -15,6 +15,8 @@ interface Props {
 }
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
+/** Findings shown per severity before "show the rest" (long lists help nobody, and cost). */
+const LIMIT = 25;
 
 /** The rule's page on this site, in the reader's language. */
 export function ruleHref(f: Pick<Finding, 'rule' | 'url'>, lang: Lang): string {
@@ -24,6 +26,7 @@ export function ruleHref(f: Pick<Finding, 'rule' | 'url'>, lang: Lang): string {
 
 function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow }: Props) {
   const headId = useId();
+  const [expanded, setExpanded] = useState<ReadonlySet<Severity>>(new Set());
   const groups = ORDER.map((s) => ({ severity: s, items: findings.filter((f) => f.severity === s) })).filter((g) => g.items.length);
   const title = { error: t.errors, warning: t.warnings, info: t.infos };
   return (
@@ -39,7 +42,7 @@ function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow }: Pr
             {title[g.severity]}（{g.items.length}）
           </h3>
           <ul className="fb-findings__list">
-            {g.items.map((f, i) => {
+            {(expanded.has(g.severity) ? g.items : g.items.slice(0, LIMIT)).map((f, i) => {
               const d = doc.diagrams.find((x) => x.id === f.diagram);
               const elsewhere = f.diagram !== shownDiagram && d ? t.otherDiagram(diagramName(doc, d, t)) : '';
               return (
@@ -55,6 +58,11 @@ function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow }: Pr
               );
             })}
           </ul>
+          {g.items.length > LIMIT && !expanded.has(g.severity) ? (
+            <button type="button" className="fb-btn fb-btn--small fb-findings__more" onClick={() => setExpanded(new Set([...expanded, g.severity]))}>
+              {t.showMore(g.items.length - LIMIT)}
+            </button>
+          ) : null}
         </div>
       ))}
     </section>
