@@ -12,7 +12,10 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 console.log('# Flowbook benchmark\n');
 const t0 = performance.now();
-execFileSync('npx', ['astro', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('npx', ['astro', 'build', '--silent'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, FLOWBOOK_BENCH: '1' }, // also builds the hidden /bench/bare-flow/ baseline page
+});
 const buildMs = performance.now() - t0;
 
 function walk(dir) {
@@ -20,7 +23,7 @@ function walk(dir) {
     e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
   );
 }
-const pages = walk(dist).map((f) => '/' + relative(dist, f).split(sep).join('/').replace(/(^|\/)index\.html$/, '$1'));
+const pages = walk(dist).filter((f) => !f.includes(`${sep}bench${sep}`)).map((f) => '/' + relative(dist, f).split(sep).join('/').replace(/(^|\/)index\.html$/, '$1'));
 console.log(`build time: ${(buildMs / 1000).toFixed(1)} s`);
 console.log(`pages: ${pages.length} (${pages.filter((p) => !p.startsWith('/en/')).length} Chinese, ${pages.filter((p) => p.startsWith('/en/')).length} English-interface)`);
 
