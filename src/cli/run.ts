@@ -27,8 +27,8 @@ export interface RunResult {
 
 export const USAGE = `用法 (usage):
   flowbook check <文件或文件夹>... [--json] [--preset recommended|strict] [--locale zh-CN|en]
-  flowbook grade <学生文件> --reference <参考答案> [--json] [--locale zh-CN|en]
-  flowbook grade-all <文件夹> --reference <参考答案> [--csv] [--locale zh-CN|en]
+  flowbook grade <学生文件> --reference <参考答案> [--given <起始文件>] [--json] [--locale zh-CN|en]
+  flowbook grade-all <文件夹> --reference <参考答案> [--given <起始文件>] [--csv] [--locale zh-CN|en]
 
 退出状态 (exit status): 0 没有错误 (no errors); 1 有错误级发现 (error findings); 2 有文件无法读取或命令行有误 (unreadable file or bad arguments)
 `;
@@ -38,7 +38,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--preset', '--reference', '--locale']);
+const VALUE_FLAGS = new Set(['--preset', '--reference', '--locale', '--given']);
 const BOOL_FLAGS = new Set(['--json', '--csv', '--help', '-h']);
 
 function parseArgs(argv: string[]): Args | string {
@@ -200,13 +200,18 @@ function gradeOne(args: Args, locale: Locale): RunResult {
   if (args.positional.length !== 1) return usageError('grade 需要正好一个学生文件 (grade needs exactly one student file)');
   const reference = load(ref, locale);
   const student = load(args.positional[0]!, locale);
-  const bad = [reference, student].filter((l) => !l.ok) as Array<Extract<Loaded, { ok: false }>>;
+  const givenPath = args.flags.get('--given');
+  const given = typeof givenPath === 'string' ? load(givenPath, locale) : undefined;
+  const bad = [reference, student, ...(given ? [given] : [])].filter((l) => !l.ok) as Array<Extract<Loaded, { ok: false }>>;
   if (bad.length > 0) {
     const msg = bad.map((b) => (locale === 'en' ? `${b.file}: cannot be read: ${b.error}` : `${b.file}: 无法读取：${b.error}`)).join('\n');
     if (args.flags.has('--json')) return { stdout: JSON.stringify(bad.map((b) => ({ file: b.file, error: b.error })), null, 2) + '\n', stderr: msg + '\n', code: 2 };
     return { stdout: '', stderr: msg + '\n', code: 2 };
   }
-  const r = grade((student as Extract<Loaded, { ok: true }>).doc, (reference as Extract<Loaded, { ok: true }>).doc, { locale });
+  const r = grade((student as Extract<Loaded, { ok: true }>).doc, (reference as Extract<Loaded, { ok: true }>).doc, {
+    locale,
+    ...(given?.ok ? { given: given.doc } : {}),
+  });
   if (args.flags.has('--json')) {
     const { score, matched, missing, extra, findings } = r;
     return { stdout: JSON.stringify({ score, matched, missing, extra, findings }, null, 2) + '\n', stderr: '', code: 0 };
@@ -238,19 +243,25 @@ function gradeAll(args: Args, locale: Locale): RunResult {
   if (!reference.ok) {
     return { stdout: '', stderr: locale === 'en' ? `${ref}: cannot be read: ${reference.error}\n` : `${ref}: 无法读取：${reference.error}\n`, code: 2 };
   }
+  const givenPath = args.flags.get('--given');
+  const given = typeof givenPath === 'string' ? load(givenPath, locale) : undefined;
+  if (given && !given.ok) {
+    return { stdout: '', stderr: locale === 'en' ? `${givenPath}: cannot be read: ${given.error}\n` : `${givenPath}: 无法读取：${given.error}\n`, code: 2 };
+  }
   const refPath = resolve(ref);
+  const skip = new Set([refPath, ...(typeof givenPath === 'string' ? [resolve(givenPath)] : [])]);
   const rows: Array<{ file: string; score?: number; errors?: number; warnings?: number; error?: string }> = [];
   let code: 0 | 2 = 0;
   for (const name of names) {
     const file = join(folder, name);
-    if (resolve(file) === refPath) continue;
+    if (skip.has(resolve(file))) continue;
     const s = load(file, locale);
     if (!s.ok) {
       code = 2;
       rows.push({ file, error: s.error });
       continue;
     }
-    const r = grade(s.doc, reference.doc, { locale });
+    const r = grade(s.doc, reference.doc, { locale, ...(given?.ok ? { given: given.doc } : {}) });
     const c = countFindings(r.findings);
     rows.push({ file, score: r.score, errors: c.errors, warnings: c.warnings });
   }

@@ -102,6 +102,14 @@ describe('run (in process)', () => {
     expect(r.stdout).toContain('缺少（3）：\n  - 处理「编目处理」\n');
     expect(r.stdout).toContain('多余（0）：\n');
   });
+  it('--given leaves out what an exercise handed out: the untouched start scores 0', () => {
+    const ref = 'content/dfd/exercises/book-purchasing.dfd.json';
+    const start = 'content/dfd/exercises/book-purchasing.start.dfd.json';
+    expect(run(['grade', start, '--reference', ref]).stdout).not.toMatch(/^得分：0 \/ 100/);
+    expect(run(['grade', start, '--reference', ref, '--given', start]).stdout).toMatch(/^得分：0 \/ 100\n/);
+    expect(run(['grade', ref, '--reference', ref, '--given', start]).stdout).toMatch(/^得分：100 \/ 100\n/);
+    expect(run(['grade', ref, '--reference', ref, '--given', `${F}/broken.dfd.json`]).code).toBe(2);
+  });
   it('grade exits 2 when the reference cannot be read', () => {
     const r = run(['grade', `${F}/clean.dfd.json`, '--reference', `${F}/broken.dfd.json`]);
     expect(r.code).toBe(2);

@@ -48,8 +48,9 @@ function byKind(items: readonly GradeItem[]): Record<Kind, number> {
   return out;
 }
 
-export function gradeSummary(student: DfdDocument, reference: DfdDocument): GradeSummary {
-  const r = grade(student, reference);
+/** `start`: what the exercise handed out; only the student's own work earns points. */
+export function gradeSummary(student: DfdDocument, reference: DfdDocument, start?: DfdDocument): GradeSummary {
+  const r = grade(student, reference, start ? { given: start } : {});
   return { score: r.score, matched: byKind(r.matched.map((m) => m.student)), missing: byKind(r.missing), extra: byKind(r.extra) };
 }
 
@@ -98,7 +99,7 @@ export function ExercisePanel({ exercise, doc, t }: Props) {
           ))}
       </div>
       <div className="fb-exercise__actions">
-        <button type="button" className="fb-btn fb-btn--primary" onClick={() => setResult(gradeSummary(doc, exercise.reference))}>
+        <button type="button" className="fb-btn fb-btn--primary" onClick={() => setResult(gradeSummary(doc, exercise.reference, exercise.start))}>
           {t.checkAnswer}
         </button>
         <button type="button" className="fb-btn" aria-expanded={showRef} onClick={() => setShowRef((v) => !v)}>

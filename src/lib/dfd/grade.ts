@@ -17,6 +17,10 @@
  *   recall = C / R, precision = M / S, score = ⌊100 × 2·P·R / (P + R)⌋ (0 when C is 0).
  *   So a missing item lowers recall, an extra one lowers precision, and a flow with the wrong name
  *   costs half of what a missing flow costs.
+ * - With `given` (what an exercise hands the student, e.g. its context diagram), the reference
+ *   items the given document already has in full are left out of R, and the student's matches to
+ *   them out of C, M and S: the score measures only the student's own work, so handing in the
+ *   starting document unchanged scores 0. A given item the student deleted still counts as missing.
  */
 import type { DfdDocument, DfdFlow, DfdNode, NodeKind } from '../../schemas/dfd.ts';
 import { lint } from './lint/engine.ts';
@@ -56,6 +60,14 @@ export interface GradeResult {
 
 export interface GradeOptions {
   locale?: Locale;
+  /** The document the student started from; what it already has is not the student's credit. */
+  given?: DfdDocument;
+}
+
+interface Matching {
+  matched: Array<GradeMatch & { ref: Element | FlowRec }>;
+  missing: GradeItem[];
+  extra: GradeItem[];
 }
 
 const KIND_ZH: Record<NodeKind, string> = { entity: '外部实体', process: '处理', store: '数据存储' };
@@ -173,11 +185,8 @@ function group<T>(items: T[], key: (t: T) => string | undefined): Map<string, T[
   return m;
 }
 
-export function grade(student: DfdDocument, reference: DfdDocument, options: GradeOptions = {}): GradeResult {
-  const canon = canonicalizer(reference);
-  const ref = collect(reference, canon);
-  const stu = collect(student, canon);
-  const matched: GradeMatch[] = [];
+function match(ref: { elements: Element[]; flows: FlowRec[] }, stu: { elements: Element[]; flows: FlowRec[] }): Matching {
+  const matched: Matching['matched'] = [];
   const missing: GradeItem[] = [];
   const extra: GradeItem[] = [];
 
@@ -187,7 +196,7 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
   for (const r of ref.elements) {
     const s = take(stuElements, r.key);
     if (s) {
-      matched.push({ reference: r.item, student: s.item, credit: 1 });
+      matched.push({ reference: r.item, student: s.item, credit: 1, ref: r });
       matchedKeys.add(r.key);
     } else missing.push(r.item);
   }
@@ -214,7 +223,7 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
     while ((s = take(byFull, `${e}\u0001${r.label}`)) && used.has(s));
     if (s) {
       used.add(s);
-      matched.push({ reference: r.item, student: s.item, credit: 1 });
+      matched.push({ reference: r.item, student: s.item, credit: 1, ref: r });
     } else pending.push(r);
   }
   // 2. same ends: full credit when the reference flow is unnamed, or the student left a store
@@ -228,18 +237,40 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
     }
     used.add(s);
     const full = r.label === '' || (s.label === '' && (r.storeEnd || s.storeEnd));
-    matched.push({ reference: r.item, student: s.item, credit: full ? 1 : 0.5 });
+    matched.push({ reference: r.item, student: s.item, credit: full ? 1 : 0.5, ref: r });
   }
   for (const s of stu.flows) if (!used.has(s)) extra.push(s.item);
+  return { matched, missing, extra };
+}
 
-  const credit = matched.reduce((k, m) => k + m.credit, 0);
-  const R = ref.elements.length + ref.flows.length;
-  const S = stu.elements.length + stu.flows.length;
+export function grade(student: DfdDocument, reference: DfdDocument, options: GradeOptions = {}): GradeResult {
+  const canon = canonicalizer(reference);
+  const ref = collect(reference, canon);
+  const stu = collect(student, canon);
+  const { matched, missing, extra } = match(ref, stu);
+
+  // Reference items the starting document already has in full are not the student's work.
+  const given = new Set<Element | FlowRec>();
+  if (options.given) {
+    for (const m of match(ref, collect(options.given, canon)).matched) if (m.credit === 1) given.add(m.ref);
+  }
+  const own = matched.filter((m) => !given.has(m.ref));
+  const givenKept = matched.length - own.length;
+
+  const credit = own.reduce((k, m) => k + m.credit, 0);
+  const R = ref.elements.length + ref.flows.length - givenKept;
+  const S = stu.elements.length + stu.flows.length - givenKept;
   let score = 0;
   if (credit > 0 && R > 0 && S > 0) {
     const recall = credit / R;
-    const precision = matched.length / S;
+    const precision = own.length / S;
     score = Math.floor((100 * 2 * precision * recall) / (precision + recall) + 1e-9);
   } else if (R === 0 && S === 0) score = 100;
-  return { score: Math.min(100, score), matched, missing, extra, findings: lint(student, { locale: options.locale ?? 'zh-CN' }) };
+  return {
+    score: Math.min(100, score),
+    matched: matched.map(({ reference: r, student: st, credit: c }) => ({ reference: r, student: st, credit: c })),
+    missing,
+    extra,
+    findings: lint(student, { locale: options.locale ?? 'zh-CN' }),
+  };
 }

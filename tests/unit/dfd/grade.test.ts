@@ -127,3 +127,47 @@ describe('grade', () => {
     expect(r.matched.filter((m) => m.reference.type === 'entity')).toHaveLength(1);
   });
 });
+
+describe('grade with a starting document (exercise mode)', () => {
+  const ref = load('content/dfd/exercises/book-purchasing.dfd.json');
+  const start = load('content/dfd/exercises/book-purchasing.start.dfd.json');
+
+  it('without `given`, the starting document alone already earns points', () => {
+    expect(grade(start, ref).score).toBeGreaterThan(50);
+  });
+
+  it('handing in the starting document unchanged scores 0', () => {
+    const r = grade(structuredClone(start), ref, { given: start });
+    expect(r.score).toBe(0);
+    expect(r.missing.length).toBeGreaterThan(0);
+  });
+
+  it('the full solution still scores 100', () => {
+    expect(grade(structuredClone(ref), ref, { given: start }).score).toBe(100);
+  });
+
+  it('half of the child diagram scores between the two', () => {
+    const half = structuredClone(ref);
+    const child = half.diagrams.find((d) => d.refines)!;
+    const keep = new Set(child.nodes.filter((n) => n.kind !== 'process').map((n) => n.id));
+    const procs = child.nodes.filter((n) => n.kind === 'process');
+    procs.slice(0, Math.ceil(procs.length / 2)).forEach((p) => keep.add(p.id));
+    child.nodes = child.nodes.filter((n) => keep.has(n.id));
+    child.flows = child.flows.filter((f) => keep.has(f.from) && keep.has(f.to));
+    const s = grade(half, ref, { given: start }).score;
+    expect(s).toBeGreaterThan(10);
+    expect(s).toBeLessThan(90);
+  });
+
+  it('deleting a given element counts against the student', () => {
+    const broken = structuredClone(ref);
+    const top0 = broken.diagrams[0]!;
+    const entity = top0.nodes.find((n) => n.kind === 'entity')!;
+    for (const d of broken.diagrams) {
+      const ids = new Set(d.nodes.filter((n) => n.kind === 'entity' && n.label === entity.label).map((n) => n.id));
+      d.nodes = d.nodes.filter((n) => !ids.has(n.id));
+      d.flows = d.flows.filter((f) => !ids.has(f.from) && !ids.has(f.to));
+    }
+    expect(grade(broken, ref, { given: start }).score).toBeLessThan(100);
+  });
+});
