@@ -234,6 +234,16 @@ test.describe('export', () => {
 });
 
 test.describe('exercise mode', () => {
+  test('a handed-out starting diagram earns nothing: checking it untouched scores 0', async ({ page }) => {
+    await openModeller(page, '/modeller/?exercise=book-purchasing');
+    const panel = page.getByRole('region', { name: '练习：进书' });
+    await expect(panel).toContainText('请画出 P3“进书”的子图');
+    await expect(nodes(page).first()).toBeVisible();
+    await panel.getByRole('button', { name: '检查答案' }).click();
+    await expect(panel).toContainText('得分：0 / 100');
+    await expect(panel).toContainText(/缺少 \d+ 个处理/);
+  });
+
   const reference = JSON.parse(fixtureText('decompose.dfd.json'));
   const exercise = {
     slug: 'demo',
