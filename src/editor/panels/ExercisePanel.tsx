@@ -5,13 +5,9 @@ import type { Messages } from '../i18n.ts';
 import { diagramSvg } from '../io/svg.ts';
 import { diagramName } from '../model/actions.ts';
 
-export interface Exercise {
-  slug: string;
-  title: string;
-  scenario: string;
-  reference: DfdDocument;
-  start?: DfdDocument;
-}
+import type { Exercise } from '@schemas/exercise.ts';
+
+export type { Exercise };
 
 /** Fetches `/exercises/<slug>.json` and checks it; null when it is missing or unreadable. */
 export async function loadExercise(slug: string): Promise<Exercise | null> {

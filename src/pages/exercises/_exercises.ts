@@ -25,13 +25,8 @@ export const exerciseFileSchema = z.strictObject({
 });
 export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
 
-export interface Exercise {
-  slug: string;
-  title: string;
-  scenario: string;
-  reference: DfdDocument;
-  start?: DfdDocument;
-}
+export type { Exercise } from '../../schemas/exercise.ts';
+import type { Exercise } from '../../schemas/exercise.ts';
 
 function root(): string {
   return process.cwd();
