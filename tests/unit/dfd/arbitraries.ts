@@ -82,3 +82,20 @@ export const documentArb: fc.Arbitrary<DfdDocument> = fc
     if (!r.ok) throw new Error(`generator produced an unreadable document: ${r.error.en}`);
     return r.doc;
   });
+
+/** One diagram whose nodes and flows carry every nasty label (nodes alternate kinds and codes). */
+export function nastyDocument(): DfdDocument {
+  const r = readDocument({
+    format: 'flowbook-dfd',
+    version: 1,
+    diagrams: [
+      {
+        id: 'd',
+        nodes: NASTY_LABELS.map((label, i) => ({ id: `n${i}`, kind: (['entity', 'process', 'store'] as const)[i % 3], label, code: i % 2 ? `P${i}` : undefined })),
+        flows: NASTY_LABELS.map((label, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${(i + 1) % NASTY_LABELS.length}`, label })),
+      },
+    ],
+  });
+  if (!r.ok) throw new Error(r.error.en);
+  return r.doc;
+}

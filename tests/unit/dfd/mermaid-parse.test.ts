@@ -9,7 +9,7 @@ import mermaid from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flowText, fromMermaid, nodeText, readDocument, toMermaid, type DfdDocument } from '../../../src/lib/dfd/index.ts';
 import { displayText, EDGE_QUOTE } from '../../../src/lib/dfd/mermaid/escape.ts';
-import { documentArb, NASTY_LABELS } from './arbitraries.ts';
+import { documentArb, nastyDocument, NASTY_LABELS } from './arbitraries.ts';
 
 interface Vertex {
   id: string;
@@ -70,19 +70,7 @@ async function checkDocument(doc: DfdDocument) {
 
 describe('Mermaid export parses with Mermaid and keeps every label', () => {
   it('each nasty label, as node and as flow', async () => {
-    const doc = readDocument({
-      format: 'flowbook-dfd',
-      version: 1,
-      diagrams: [
-        {
-          id: 'd',
-          nodes: NASTY_LABELS.map((label, i) => ({ id: `n${i}`, kind: (['entity', 'process', 'store'] as const)[i % 3], label, code: i % 2 ? `P${i}` : undefined })),
-          flows: NASTY_LABELS.map((label, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${(i + 1) % NASTY_LABELS.length}`, label })),
-        },
-      ],
-    });
-    if (!doc.ok) throw new Error(doc.error.en);
-    await checkDocument(doc.doc);
+    await checkDocument(nastyDocument());
   });
 
   it('any generated document', async () => {

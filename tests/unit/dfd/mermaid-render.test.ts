@@ -6,10 +6,10 @@
 // @ts-expect-error jsdom ships no type declarations (and @types/jsdom is not installed)
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { flowText, nodeText, readDocument, toMermaid } from '../../../src/lib/dfd/index.ts';
+import { flowText, nodeText, toMermaid } from '../../../src/lib/dfd/index.ts';
 import { EDGE_QUOTE, WORD_JOINER } from '../../../src/lib/dfd/mermaid/escape.ts';
 import { renderMermaid } from '../../../src/lib/mermaid/render.ts';
-import { NASTY_LABELS } from './arbitraries.ts';
+import { nastyDocument, NASTY_LABELS } from './arbitraries.ts';
 
 const words = (s: string) => s.replaceAll(WORD_JOINER, '').split(/\s+/).filter(Boolean);
 
@@ -21,19 +21,7 @@ function labelWords(g: Element): string[] {
 
 describe('rendered export', () => {
   it('shows every label as text', async () => {
-    const r = readDocument({
-      format: 'flowbook-dfd',
-      version: 1,
-      diagrams: [
-        {
-          id: 'd',
-          nodes: NASTY_LABELS.map((label, i) => ({ id: `n${i}`, kind: (['entity', 'process', 'store'] as const)[i % 3], label, code: i % 2 ? `P${i}` : undefined })),
-          flows: NASTY_LABELS.map((label, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${(i + 1) % NASTY_LABELS.length}`, label })),
-        },
-      ],
-    });
-    if (!r.ok) throw new Error(r.error.en);
-    const doc = r.doc;
+    const doc = nastyDocument();
     const rendered = await renderMermaid(toMermaid(doc));
     const svg: Document = new JSDOM(rendered.light, { contentType: 'image/svg+xml' }).window.document;
     expect(svg.querySelectorAll('script, foreignObject')).toHaveLength(0);
