@@ -1,3 +1,4 @@
+import type { DfdFlow } from '../../../../schemas/dfd.ts';
 import type { RuleDefinition } from '../types.ts';
 import { describeFlow } from '../../model.ts';
 import { normalizeLabel } from '../../text.ts';
@@ -7,8 +8,11 @@ const rule: RuleDefinition = {
   id: 'duplicate-flow',
   title: { 'zh-CN': '不要重复画同一条数据流', en: 'No duplicate flows' },
   check({ index, report }) {
+    // One map, cleared per diagram: linting allocates little, so large documents stay linear.
+    const seen = new Map<string, DfdFlow>();
     for (const di of index.list) {
-      const seen = new Map<string, (typeof di.diagram.flows)[number]>();
+      if (di.diagram.flows.length < 2) continue;
+      seen.clear();
       for (const f of di.diagram.flows) {
         const key = `${f.from}\u0000${f.to}\u0000${normalizeLabel(f.label ?? '')}`;
         const first = seen.get(key);
