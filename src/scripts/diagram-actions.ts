@@ -3,9 +3,22 @@
  * diagram), and copying the Mermaid source. The SVG download is a plain link. Kept tiny: this
  * runs on every page that has a diagram.
  */
+/** Figures are rendered once, in Chinese; the English interface (/en/) relabels the controls. */
+const EN: Record<string, string> = {
+  '下载 SVG': 'Download SVG',
+  '下载 PNG': 'Download PNG',
+  '复制 Mermaid 源码': 'Copy Mermaid source',
+  '已生成 PNG': 'PNG created',
+  'PNG 生成失败，请改用“下载 SVG”': 'Could not create the PNG: use “Download SVG” instead',
+  '已复制 Mermaid 源码': 'Mermaid source copied',
+  '无法访问剪贴板，请手动复制': 'No access to the clipboard: copy the source by hand',
+};
+const english = () => document.documentElement.lang === 'en';
+const say = (zh: string) => (english() ? (EN[zh] ?? zh) : zh);
+
 function status(fig: Element, text: string) {
   const el = fig.querySelector('.fb-diagram__status');
-  if (el) el.textContent = text;
+  if (el) el.textContent = say(text);
 }
 
 function currentImage(fig: Element): HTMLImageElement | null {
@@ -52,6 +65,12 @@ async function copy(fig: Element) {
 }
 
 export function wireDiagramFigures(root: Document) {
+  if (english()) {
+    for (const c of root.querySelectorAll('.fb-diagram__action')) c.textContent = say(c.textContent?.trim() ?? '');
+    for (const g of root.querySelectorAll('.fb-diagram__actions[aria-label]')) {
+      g.setAttribute('aria-label', g.getAttribute('aria-label')!.replace(/^导出「(.*)」$/, 'Export “$1”'));
+    }
+  }
   root.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('button[data-action]');
     const fig = button?.closest<HTMLElement>('.fb-diagram');

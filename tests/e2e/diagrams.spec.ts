@@ -215,3 +215,12 @@ test('every page with a diagram offers the three export controls', async () => {
     expect((html.match(/data-action="copy"/g) ?? []).length, p).toBe(figures);
   }
 });
+
+test('the English interface labels the export controls in English', async ({ page }) => {
+  await page.goto('/en' + DIAGRAM_PAGE);
+  const fig = await firstFigure(page);
+  await expect(fig.getByRole('link', { name: 'Download SVG' })).toBeVisible();
+  await expect(fig.getByRole('button', { name: 'Download PNG' })).toBeVisible();
+  await expect(fig.getByRole('button', { name: 'Copy Mermaid source' })).toBeVisible();
+  await expect(fig.getByRole('group', { name: /^Export “/ })).toBeVisible();
+});
