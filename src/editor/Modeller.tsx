@@ -686,12 +686,29 @@ function ModellerApp({ lang }: { lang: Lang }) {
               <FindingsPanel findings={findings} doc={state.doc} shownDiagram={state.diagramId} t={t} lang={lang} onShow={showFinding} />
               <div className="fb-panel fb-tabs">
                 <div role="tablist" aria-label={t.panels} className="fb-tabs__list">
-                  <button type="button" role="tab" id="fb-tab-inspector" aria-controls="fb-tabpanel-inspector" aria-selected={tab === 'inspector'} tabIndex={tab === 'inspector' ? 0 : -1} onClick={() => setTab('inspector')} onKeyDown={(e) => (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && (setTab('dictionary'), (document.getElementById('fb-tab-dictionary') as HTMLElement | null)?.focus())}>
-                    {t.inspector}
-                  </button>
-                  <button type="button" role="tab" id="fb-tab-dictionary" aria-controls="fb-tabpanel-dictionary" aria-selected={tab === 'dictionary'} tabIndex={tab === 'dictionary' ? 0 : -1} onClick={() => setTab('dictionary')} onKeyDown={(e) => (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && (setTab('inspector'), (document.getElementById('fb-tab-inspector') as HTMLElement | null)?.focus())}>
-                    {t.dictionary}
-                  </button>
+                  {(['inspector', 'dictionary'] as const).map((name) => {
+                    const other = name === 'inspector' ? 'dictionary' : 'inspector';
+                    return (
+                      <button
+                        key={name}
+                        type="button"
+                        role="tab"
+                        id={`fb-tab-${name}`}
+                        aria-controls={`fb-tabpanel-${name}`}
+                        aria-selected={tab === name}
+                        tabIndex={tab === name ? 0 : -1}
+                        onClick={() => setTab(name)}
+                        onKeyDown={(e) => {
+                          // Two tabs: either arrow key moves to the other one.
+                          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                          setTab(other);
+                          document.getElementById(`fb-tab-${other}`)?.focus();
+                        }}
+                      >
+                        {t[name]}
+                      </button>
+                    );
+                  })}
                 </div>
                 {tab === 'inspector' ? (
                   <div role="tabpanel" id="fb-tabpanel-inspector" aria-labelledby="fb-tab-inspector" className="fb-tabs__panel">
