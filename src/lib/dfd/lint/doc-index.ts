@@ -1,77 +1,266 @@
 /**
- * Everything the rules look up, computed once per lint in linear time: nodes by id, flows in and
- * out of each node, diagrams by id, which diagrams refine which process.
+ * Everything the rules look up, in linear time and with few allocations.
+ *
+ * Linting a 10,000-node document must stay linear in practice, not only on paper. Two things make
+ * a linear pass slower per node on a large document: garbage collection (every object a lint
+ * allocates is copied while the index is alive) and the memory cache (a document of a few
+ * megabytes no longer fits, so each pass over it waits on memory). So:
+ *
+ * - the index numbers things instead of building maps of arrays and string keys: every node and
+ *   flow of the document has a position (document order); flow ends are resolved to node
+ *   positions once; labels are normalised once and interned as integers; the flows in and out of
+ *   each node sit in flat arrays (compressed sparse rows, one slice per diagram);
+ * - the engine visits the document one diagram at a time: the diagram's slice of the index is
+ *   filled (`prepare`), then every rule checks that diagram while it is in the cache. A diagram
+ *   a rule needs out of turn (the parent, for balancing) is prepared on demand.
  */
 import type { DfdDiagram, DfdDocument, DfdFlow, DfdNode } from '../../../schemas/dfd.ts';
 import { codePrefixes, type CodeKind, type DfdDiagramLookup } from '../model.ts';
+import { normalizeLabel } from '../text.ts';
 
+/**
+ * One diagram's labels as small integers: equal after normalising (dfd-format.md, "Reading
+ * rules") means the same number. 0 is the blank label (absent, empty or only spaces). Numbers are
+ * local to a diagram: a table per diagram stays small, and small maps are cheap to build, while
+ * one map of every label of a large document gets slower per label as it grows. Compare labels
+ * of two diagrams through their text (`text`, `find`).
+ */
+export class LabelTable {
+  private readonly ids = new Map<string, number>();
+  /** Number → normalised text; `text[0]` is ''. */
+  readonly text: string[] = [''];
+
+  id(raw: string | undefined): number {
+    if (raw === undefined || raw === '') return 0;
+    let id = this.ids.get(raw);
+    if (id !== undefined) return id;
+    const norm = normalizeLabel(raw);
+    if (norm === '') id = 0;
+    else if (norm === raw) id = this.add(norm);
+    else id = this.ids.get(norm) ?? this.add(norm);
+    this.ids.set(raw, id);
+    return id;
+  }
+
+  private add(norm: string): number {
+    const id = this.text.length;
+    this.text.push(norm);
+    this.ids.set(norm, id);
+    return id;
+  }
+
+  /** The number of a normalised text; -1 when no label of the diagram has it. */
+  find(norm: string): number {
+    return norm === '' ? 0 : (this.ids.get(norm) ?? -1);
+  }
+
+  /** One more than the largest number given out. */
+  get size(): number {
+    return this.text.length;
+  }
+}
+
+const EMPTY_LABELS = new LabelTable();
+
+/** Kinds as small integers, for numeric keys. */
+export const KIND_NUMBER: Readonly<Record<DfdNode['kind'], number>> = { entity: 0, process: 1, store: 2 };
+
+/** One diagram's slice of the document index. Positions are document-wide. */
 export class DiagramIndex implements DfdDiagramLookup {
-  readonly nodes = new Map<string, DfdNode>();
-  readonly outgoing = new Map<string, DfdFlow[]>();
-  readonly incoming = new Map<string, DfdFlow[]>();
-  /** Flows whose both ends name nodes of the diagram. */
-  readonly resolvedFlows: Array<{ flow: DfdFlow; from: DfdNode; to: DfdNode }> = [];
+  /** Position of the diagram's first node; its nodes are [nodeStart, nodeEnd). */
+  readonly nodeStart: number;
+  readonly nodeEnd: number;
+  /** Position of the diagram's first flow; its flows are [flowStart, flowEnd). */
+  readonly flowStart: number;
+  readonly flowEnd: number;
+  /** Node id → position of the first node of this diagram with that id; set by `prepare`. */
+  positions: Map<string, number> | undefined;
+  /** The diagram's labels (`nodeLabel` and `flowLabel` hold their numbers); set by `prepare`. */
+  labels: LabelTable = EMPTY_LABELS;
+  /** Some diagram refines a process of this one: keep its maps until the end of the lint. */
+  hasChildren = false;
+  /** The first diagram with this one's id (the one `refines` names). */
+  canonical: DiagramIndex = this;
+  /** The diagram `refines.diagram` names (its first with that id), if any. */
+  refinesDiagram: DiagramIndex | undefined;
+  private link: { parent: DiagramIndex; process: DfdNode; at: number } | null | undefined;
 
-  constructor(readonly diagram: DfdDiagram) {
-    for (const n of diagram.nodes) if (!this.nodes.has(n.id)) this.nodes.set(n.id, n);
-    for (const f of diagram.flows) {
-      push(this.outgoing, f.from, f);
-      push(this.incoming, f.to, f);
-      const from = this.nodes.get(f.from);
-      const to = this.nodes.get(f.to);
-      if (from && to) this.resolvedFlows.push({ flow: f, from, to });
-    }
+  constructor(
+    private readonly index: DocIndex,
+    readonly diagram: DfdDiagram,
+    /** Position of the diagram in the document. */
+    readonly order: number,
+    nodeStart: number,
+    flowStart: number,
+  ) {
+    this.nodeStart = nodeStart;
+    this.nodeEnd = nodeStart + diagram.nodes.length;
+    this.flowStart = flowStart;
+    this.flowEnd = flowStart + diagram.flows.length;
+  }
+
+  /** Position of the node with this id in this diagram; -1 when there is none. */
+  position(id: string): number {
+    return this.index.prepare(this).positions!.get(id) ?? -1;
   }
 
   node(id: string): DfdNode | undefined {
-    return this.nodes.get(id);
-  }
-
-  out(id: string): readonly DfdFlow[] {
-    return this.outgoing.get(id) ?? [];
-  }
-
-  in(id: string): readonly DfdFlow[] {
-    return this.incoming.get(id) ?? [];
-  }
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
-
-export class DocIndex {
-  readonly diagrams = new Map<string, DiagramIndex>();
-  /** Diagrams in document order, indexed. */
-  readonly list: DiagramIndex[];
-  /** parent diagram id → process id → diagrams that refine it, in document order. */
-  readonly children = new Map<string, Map<string, DfdDiagram[]>>();
-  readonly prefixes: Record<CodeKind, string>;
-
-  constructor(readonly doc: DfdDocument) {
-    this.prefixes = codePrefixes(doc);
-    this.list = doc.diagrams.map((d) => new DiagramIndex(d));
-    for (const di of this.list) if (!this.diagrams.has(di.diagram.id)) this.diagrams.set(di.diagram.id, di);
-    for (const d of doc.diagrams) {
-      if (!d.refines) continue;
-      let byProcess = this.children.get(d.refines.diagram);
-      if (!byProcess) this.children.set(d.refines.diagram, (byProcess = new Map()));
-      push(byProcess, d.refines.process, d);
-    }
+    const at = this.position(id);
+    return at < 0 ? undefined : this.diagram.nodes[at - this.nodeStart];
   }
 
   /**
-   * The parent diagram and process a diagram refines, when `refines` names an existing process of
-   * an existing other diagram; undefined otherwise (refines-target reports those).
+   * The parent diagram and process this diagram refines, when `refines` names an existing process
+   * of an existing other diagram; undefined otherwise (refines-target reports those). The parent's
+   * slice of the index is prepared.
    */
-  parentOf(d: DfdDiagram): { parent: DiagramIndex; process: DfdNode } | undefined {
-    if (!d.refines) return undefined;
-    const parent = this.diagrams.get(d.refines.diagram);
-    if (!parent || parent.diagram === d) return undefined;
-    const process = parent.node(d.refines.process);
-    if (!process || process.kind !== 'process') return undefined;
-    return { parent, process };
+  parentLink(): { parent: DiagramIndex; process: DfdNode; at: number } | undefined {
+    if (this.link === undefined) {
+      this.link = null;
+      const parent = this.refinesDiagram;
+      if (parent && parent.diagram !== this.diagram) {
+        const at = parent.position(this.diagram.refines!.process);
+        const process = at < 0 ? undefined : this.index.nodes[at]!;
+        if (process?.kind === 'process') this.link = { parent, process, at };
+      }
+    }
+    return this.link ?? undefined;
+  }
+}
+
+export class DocIndex {
+  /** Every node of the document, diagram after diagram (the other arrays are filled by `prepare`). */
+  readonly nodes: DfdNode[] = [];
+  /** Every flow of the document, diagram after diagram. */
+  readonly flows: DfdFlow[] = [];
+  /** Diagrams in document order. */
+  readonly list: DiagramIndex[] = [];
+  /** Diagram id → the first diagram with that id. */
+  readonly diagrams = new Map<string, DiagramIndex>();
+  readonly prefixes: Record<CodeKind, string>;
+  /** More than any label number of any diagram (for arrays indexed by label number). */
+  readonly labelBound: number;
+  /** Per node: its label's number in its diagram's LabelTable. */
+  readonly nodeLabel: Int32Array;
+  /** Per flow: its label's number in its diagram's LabelTable (0 when blank). */
+  readonly flowLabel: Int32Array;
+  /** Per flow: position of the node its `from` names in its diagram; -1 when none. */
+  readonly from: Int32Array;
+  /** Per flow: position of the node its `to` names in its diagram; -1 when none. */
+  readonly to: Int32Array;
+  /**
+   * Flows out of node n: `outFlows[outStart[n]]` up to (not including) `outFlows[outEnd[n]]`,
+   * flow positions in document order. A flow counts at an end that names a node even when its
+   * other end names none.
+   */
+  readonly outStart: Int32Array;
+  readonly outEnd: Int32Array;
+  readonly outFlows: Int32Array;
+  /** Flows into node n, as for `outStart`, `outEnd` and `outFlows`. */
+  readonly inStart: Int32Array;
+  readonly inEnd: Int32Array;
+  readonly inFlows: Int32Array;
+
+  constructor(readonly doc: DfdDocument) {
+    this.prefixes = codePrefixes(doc);
+    let N = 0;
+    let F = 0;
+    let most = 0;
+    for (const d of doc.diagrams) {
+      most = Math.max(most, d.nodes.length + d.flows.length);
+      const di = new DiagramIndex(this, d, this.list.length, N, F);
+      this.list.push(di);
+      if (!this.diagrams.has(d.id)) this.diagrams.set(d.id, di);
+      di.canonical = this.diagrams.get(d.id)!;
+      N += d.nodes.length;
+      F += d.flows.length;
+      for (const n of d.nodes) this.nodes.push(n);
+      for (const f of d.flows) this.flows.push(f);
+    }
+    this.labelBound = most + 1;
+    for (const di of this.list) {
+      const r = di.diagram.refines;
+      di.refinesDiagram = r ? this.diagrams.get(r.diagram) : undefined;
+      if (di.refinesDiagram) di.refinesDiagram.hasChildren = true;
+    }
+    this.nodeLabel = new Int32Array(N);
+    this.flowLabel = new Int32Array(F);
+    this.from = new Int32Array(F);
+    this.to = new Int32Array(F);
+    this.outStart = new Int32Array(N);
+    this.outEnd = new Int32Array(N);
+    this.outFlows = new Int32Array(F);
+    this.inStart = new Int32Array(N);
+    this.inEnd = new Int32Array(N);
+    this.inFlows = new Int32Array(F);
+  }
+
+  /** Fills a diagram's slice of the index, once; returns the diagram. */
+  prepare(di: DiagramIndex): DiagramIndex {
+    if (di.positions) return di;
+    const positions = (di.positions = new Map());
+    di.labels = new LabelTable();
+    const { nodes, flows } = di.diagram;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      const g = di.nodeStart + i;
+      this.nodeLabel[g] = di.labels.id(n.label);
+      if (!positions.has(n.id)) positions.set(n.id, g);
+    }
+    for (let j = 0; j < flows.length; j++) {
+      const f = flows[j]!;
+      const k = di.flowStart + j;
+      this.flowLabel[k] = di.labels.id(f.label);
+      this.from[k] = positions.get(f.from) ?? -1;
+      this.to[k] = positions.get(f.to) ?? -1;
+    }
+    this.adjacency(di, this.from, this.outStart, this.outEnd, this.outFlows);
+    this.adjacency(di, this.to, this.inStart, this.inEnd, this.inFlows);
+    return di;
+  }
+
+  /**
+   * Lets a diagram's maps go once every rule has visited it, unless a child needs them later:
+   * short-lived maps cost the garbage collector little, maps kept to the end of a large lint are
+   * copied again and again. A later lookup prepares the diagram again, with the same numbers.
+   */
+  release(di: DiagramIndex): void {
+    if (di.hasChildren) return;
+    di.positions = undefined;
+    di.labels = EMPTY_LABELS;
+  }
+
+  /**
+   * Compressed sparse rows for one diagram: for each node, the flows whose `end` is that node, in
+   * flow order, in the diagram's stretch of `list`. Two passes over the flows, no allocation.
+   */
+  private adjacency(di: DiagramIndex, end: Int32Array, start: Int32Array, stop: Int32Array, list: Int32Array): void {
+    for (let g = di.nodeStart; g < di.nodeEnd; g++) stop[g] = 0;
+    for (let k = di.flowStart; k < di.flowEnd; k++) if (end[k]! >= 0) stop[end[k]!]!++;
+    let at = di.flowStart;
+    for (let g = di.nodeStart; g < di.nodeEnd; g++) {
+      start[g] = at;
+      at += stop[g]!;
+      stop[g] = start[g]!;
+    }
+    for (let k = di.flowStart; k < di.flowEnd; k++) {
+      const g = end[k]!;
+      if (g >= 0) list[stop[g]!++] = k;
+    }
+  }
+
+  /** The number, in diagram `to`, of label number `l` of diagram `from`; -1 when `to` has no such label. */
+  translateLabel(from: DiagramIndex, l: number, to: DiagramIndex): number {
+    return l === 0 ? 0 : to.labels.find(from.labels.text[l]!);
+  }
+
+  /** Number of flows out of node n. */
+  outDegree(n: number): number {
+    return this.outEnd[n]! - this.outStart[n]!;
+  }
+
+  /** Number of flows into node n. */
+  inDegree(n: number): number {
+    return this.inEnd[n]! - this.inStart[n]!;
   }
 }

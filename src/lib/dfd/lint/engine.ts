@@ -7,7 +7,7 @@ import type { DfdDocument } from '../../../schemas/dfd.ts';
 import { DocIndex } from './doc-index.ts';
 import { PRESETS } from './presets.ts';
 import { ALL_RULES } from './rules/index.ts';
-import { RULE_IDS, type Finding, type LintOptions, type RuleId, type Severity } from './types.ts';
+import { RULE_IDS, type Finding, type LintOptions, type RuleId, type RuleVisitor, type Severity } from './types.ts';
 
 export function ruleUrl(id: RuleId): string {
   return `/learn/rules/${id}/`;
@@ -29,33 +29,43 @@ export function lint(doc: DfdDocument, options: LintOptions = {}): Finding[] {
   const preset = PRESETS[options.preset ?? 'recommended'];
   const locale = options.locale ?? 'zh-CN';
   const index = new DocIndex(doc);
-  const findings: Finding[] = [];
-  for (const rule of ALL_RULES) {
+  const findings: Array<{ f: Finding; rule: number; seq: number }> = [];
+  const visitors: RuleVisitor[] = [];
+  ALL_RULES.forEach((rule, order) => {
     const setting = options.rules?.[rule.id] ?? preset[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off') return;
     const severity: Severity = setting;
     const url = ruleUrl(rule.id);
-    rule.check({
-      doc,
-      index,
-      report(r) {
-        const f: Finding =
-          r.element !== undefined
-            ? { rule: rule.id, severity, diagram: r.diagram, element: r.element, message: r.message(locale), url }
-            : { rule: rule.id, severity, diagram: r.diagram, message: r.message(locale), url };
-        findings.push(f);
-      },
-    });
+    visitors.push(
+      rule.create({
+        doc,
+        index,
+        report(r) {
+          const f: Finding =
+            r.element !== undefined
+              ? { rule: rule.id, severity, diagram: r.diagram, element: r.element, message: r.message(locale), url }
+              : { rule: rule.id, severity, diagram: r.diagram, message: r.message(locale), url };
+          findings.push({ f, rule: order, seq: findings.length });
+        },
+      }),
+    );
+  });
+  for (const di of index.list) {
+    index.prepare(di);
+    for (const v of visitors) v.diagram?.(di);
+    index.release(di);
   }
-  // Stable order: by diagram (document order), then severity; rules keep their own order.
+  for (const v of visitors) v.done?.();
+  // Stable order: by diagram (document order), then severity, then rule (the order of
+  // dfd-rules.md); each rule keeps its own order.
   const diagramOrder = new Map(doc.diagrams.map((d, i) => [d.id, i]));
   return findings
-    .map((f, i) => ({ f, i }))
     .sort(
       (a, b) =>
         (diagramOrder.get(a.f.diagram) ?? 0) - (diagramOrder.get(b.f.diagram) ?? 0) ||
         SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-        a.i - b.i,
+        a.rule - b.rule ||
+        a.seq - b.seq,
     )
     .map(({ f }) => f);
 }

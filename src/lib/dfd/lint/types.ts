@@ -1,7 +1,7 @@
 /** Types of the linter: rule ids, findings, rule definitions (dfd-rules.md). */
 import type { DfdDocument } from '../../../schemas/dfd.ts';
 import type { Locale } from '../model.ts';
-import type { DocIndex } from './doc-index.ts';
+import type { DiagramIndex, DocIndex } from './doc-index.ts';
 
 export const RULE_IDS = [
   'flow-endpoints',
@@ -63,8 +63,19 @@ export interface RuleContext {
   report(r: Report): void;
 }
 
+/**
+ * What a rule does during one lint (as ESLint's `create`): `diagram` is called for each diagram in
+ * document order, once its slice of the index is ready, and `done` once at the end, for checks of
+ * the whole document. Visiting diagram by diagram keeps each diagram in the memory cache while
+ * every rule looks at it.
+ */
+export interface RuleVisitor {
+  diagram?(di: DiagramIndex): void;
+  done?(): void;
+}
+
 export interface RuleDefinition {
   id: RuleId;
   title: { 'zh-CN': string; en: string };
-  check(ctx: RuleContext): void;
+  create(ctx: RuleContext): RuleVisitor;
 }

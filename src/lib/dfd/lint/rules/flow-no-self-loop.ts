@@ -5,17 +5,23 @@ import { describeFlow, describeNode } from '../../model.ts';
 const rule: RuleDefinition = {
   id: 'flow-no-self-loop',
   title: { 'zh-CN': '数据流不能首尾相接于同一节点', en: 'No flow from a node to itself' },
-  check({ index, report }) {
-    for (const di of index.list) {
-      for (const { flow, from, to } of di.resolvedFlows) {
-        if (from !== to) continue;
-        report({
-          diagram: di.diagram.id,
-          element: flow.id,
-          message: (l) => (l === 'en' ? `${describeFlow(flow, di, 'en')} goes from ${describeNode(from, 'en')} back to itself` : `${describeFlow(flow, di, 'zh-CN')}从${describeNode(from, 'zh-CN')}流回它自己`),
-        });
-      }
-    }
+  create({ index, report }) {
+    return {
+      diagram(di) {
+        for (let k = di.flowStart; k < di.flowEnd; k++) {
+          const a = index.from[k]!;
+          const b = index.to[k]!;
+          if (a < 0 || b < 0 || a !== b) continue;
+          const flow = index.flows[k]!;
+          const from = index.nodes[a]!;
+          report({
+            diagram: di.diagram.id,
+            element: flow.id,
+            message: (l) => (l === 'en' ? `${describeFlow(flow, di, 'en')} goes from ${describeNode(from, 'en')} back to itself` : `${describeFlow(flow, di, 'zh-CN')}从${describeNode(from, 'zh-CN')}流回它自己`),
+          });
+        }
+      },
+    };
   },
 };
 export default rule;

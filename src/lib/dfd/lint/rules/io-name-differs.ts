@@ -9,35 +9,44 @@ import { normalizeLabel } from '../../text.ts';
 const rule: RuleDefinition = {
   id: 'io-name-differs',
   title: { 'zh-CN': '处理的输出应不同于输入', en: 'A process changes what it receives' },
-  check({ index, report }) {
-    // One set, cleared per process: linting allocates little, so large documents stay linear.
-    const ins = new Set<string>();
-    for (const di of index.list) {
-      for (const n of di.diagram.nodes) {
-        if (n.kind !== 'process') continue;
-        const outs = di.out(n.id);
-        if (outs.length === 0) continue;
-        ins.clear();
-        for (const f of di.in(n.id)) {
-          if (f.from === n.id) continue;
-          const l = normalizeLabel(f.label ?? '');
-          if (l) ins.add(l);
+  create({ index, report }) {
+    // Per label number, the last process (position + 1) that receives it, and the last that was
+    // reported passing it on: two arrays for the whole document instead of a set per process.
+    const received = new Int32Array(index.labelBound);
+    const passed = new Int32Array(index.labelBound);
+    return {
+      diagram(di) {
+        for (let g = di.nodeStart; g < di.nodeEnd; g++) {
+          const n = index.nodes[g]!;
+          if (n.kind !== 'process' || index.outDegree(g) === 0) continue;
+          const stamp = g + 1;
+          let receives = false;
+          for (let i = index.inStart[g]!; i < index.inEnd[g]!; i++) {
+            const k = index.inFlows[i]!;
+            const l = index.flowLabel[k]!;
+            if (index.from[k] === g || l === 0) continue;
+            received[l] = stamp;
+            receives = true;
+          }
+          if (!receives) continue;
+          let same: number[] | undefined; // flow positions, one per label passed on
+          for (let i = index.outStart[g]!; i < index.outEnd[g]!; i++) {
+            const k = index.outFlows[i]!;
+            const l = index.flowLabel[k]!;
+            if (index.to[k] === g || l === 0 || received[l] !== stamp || passed[l] === stamp) continue;
+            passed[l] = stamp;
+            (same ??= []).push(k);
+          }
+          if (!same) continue;
+          const labels = same.map((k) => normalizeLabel(index.flows[k]!.label ?? ''));
+          report({
+            diagram: di.diagram.id,
+            element: n.id,
+            message: (l) => (l === 'en' ? `${describeNode(n, 'en')} passes on ${labels.map((l) => `"${l}"`).join(', ')} unchanged: a process should turn its inputs into different outputs` : `${describeNode(n, 'zh-CN')}原样传出了它收到的${labels.map((l) => `「${l}」`).join('、')}：处理应当把输入变成不同的输出`),
+          });
         }
-        if (ins.size === 0) continue;
-        const same: string[] = [];
-        for (const f of outs) {
-          if (f.to === n.id) continue;
-          const l = normalizeLabel(f.label ?? '');
-          if (l && ins.has(l) && !same.includes(l)) same.push(l);
-        }
-        if (same.length === 0) continue;
-        report({
-          diagram: di.diagram.id,
-          element: n.id,
-          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} passes on ${same.map((l) => `"${l}"`).join(', ')} unchanged: a process should turn its inputs into different outputs` : `${describeNode(n, 'zh-CN')}原样传出了它收到的${same.map((l) => `「${l}」`).join('、')}：处理应当把输入变成不同的输出`),
-        });
-      }
-    }
+      },
+    };
   },
 };
 export default rule;

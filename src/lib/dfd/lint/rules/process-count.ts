@@ -7,15 +7,17 @@ export const MAX_PROCESSES = 9;
 const rule: RuleDefinition = {
   id: 'process-count',
   title: { 'zh-CN': '一张图的处理不超过 9 个（7±2）', en: 'At most 9 processes a diagram (7±2)' },
-  check({ index, report }) {
-    for (const di of index.list) {
-      const count = di.diagram.nodes.reduce((k, n) => k + (n.kind === 'process' ? 1 : 0), 0);
-      if (count <= MAX_PROCESSES) continue;
-      report({
-        diagram: di.diagram.id,
-        message: (l) => (l === 'en' ? `${describeDiagram(di.diagram, 'en')} has ${count} processes, more than ${MAX_PROCESSES}: group some and refine them in a lower level` : `${describeDiagram(di.diagram, 'zh-CN')}有 ${count} 个处理，超过 ${MAX_PROCESSES} 个：请把一部分合并后放到下一层分解`),
-      });
-    }
+  create({ index, report }) {
+    return {
+      diagram(di) {
+        const count = di.diagram.nodes.reduce((k, n) => k + (n.kind === 'process' ? 1 : 0), 0);
+        if (count <= MAX_PROCESSES) return;
+        report({
+          diagram: di.diagram.id,
+          message: (l) => (l === 'en' ? `${describeDiagram(di.diagram, 'en')} has ${count} processes, more than ${MAX_PROCESSES}: group some and refine them in a lower level` : `${describeDiagram(di.diagram, 'zh-CN')}有 ${count} 个处理，超过 ${MAX_PROCESSES} 个：请把一部分合并后放到下一层分解`),
+        });
+      },
+    };
   },
 };
 export default rule;

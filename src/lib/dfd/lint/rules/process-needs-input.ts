@@ -5,18 +5,21 @@ import { describeNode } from '../../model.ts';
 const rule: RuleDefinition = {
   id: 'process-needs-input',
   title: { 'zh-CN': '处理必须有输入数据流（无“奇迹”）', en: 'A process needs an input (no miracle)' },
-  check({ index, report }) {
-    for (const di of index.list) {
-      for (const n of di.diagram.nodes) {
-        if (n.kind !== 'process') continue;
-        if (di.in(n.id).some((f) => f.from !== n.id)) continue;
-        report({
-          diagram: di.diagram.id,
-          element: n.id,
-          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has no incoming flow (a miracle)` : `${describeNode(n, 'zh-CN')}没有输入数据流（奇迹）`),
-        });
-      }
-    }
+  create({ index, report }) {
+    return {
+      diagram(di) {
+        nodes: for (let g = di.nodeStart; g < di.nodeEnd; g++) {
+          const n = index.nodes[g]!;
+          if (n.kind !== 'process') continue;
+          for (let i = index.inStart[g]!; i < index.inEnd[g]!; i++) if (index.from[index.inFlows[i]!] !== g) continue nodes;
+          report({
+            diagram: di.diagram.id,
+            element: n.id,
+            message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has no incoming flow (a miracle)` : `${describeNode(n, 'zh-CN')}没有输入数据流（奇迹）`),
+          });
+        }
+      },
+    };
   },
 };
 export default rule;

@@ -5,18 +5,21 @@ import { describeNode } from '../../model.ts';
 const rule: RuleDefinition = {
   id: 'process-needs-output',
   title: { 'zh-CN': '处理必须有输出数据流（无“黑洞”）', en: 'A process needs an output (no black hole)' },
-  check({ index, report }) {
-    for (const di of index.list) {
-      for (const n of di.diagram.nodes) {
-        if (n.kind !== 'process') continue;
-        if (di.out(n.id).some((f) => f.to !== n.id)) continue;
-        report({
-          diagram: di.diagram.id,
-          element: n.id,
-          message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has no outgoing flow (a black hole)` : `${describeNode(n, 'zh-CN')}没有输出数据流（黑洞）`),
-        });
-      }
-    }
+  create({ index, report }) {
+    return {
+      diagram(di) {
+        nodes: for (let g = di.nodeStart; g < di.nodeEnd; g++) {
+          const n = index.nodes[g]!;
+          if (n.kind !== 'process') continue;
+          for (let i = index.outStart[g]!; i < index.outEnd[g]!; i++) if (index.to[index.outFlows[i]!] !== g) continue nodes;
+          report({
+            diagram: di.diagram.id,
+            element: n.id,
+            message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has no outgoing flow (a black hole)` : `${describeNode(n, 'zh-CN')}没有输出数据流（黑洞）`),
+          });
+        }
+      },
+    };
   },
 };
 export default rule;
