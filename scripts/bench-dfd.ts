@@ -89,30 +89,45 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function time(f: () => void, runs: number): number {
-  f();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    f();
-    t.push(performance.now() - s);
-  }
-  return median(t);
+/**
+ * Median lint time per document size. The documents are read from their JSON text, as the
+ * command line, the build and the modeller read them. Sizes are measured in interleaved rounds
+ * (each round lints every size for about the same total work: 100 × 100 nodes, 10 × 1,000,
+ * 1 × 10,000), after a warm-up, for at least `ms` milliseconds and 31 rounds: a machine that
+ * slows down or speeds up during the bench then affects every size alike.
+ */
+function lintTimes(docs: ReadonlyArray<{ doc: DfdDocument; repeat: number }>, ms: number): number[] {
+  const round = (samples?: number[][]) =>
+    docs.forEach(({ doc, repeat }, i) => {
+      const s = performance.now();
+      for (let r = 0; r < repeat; r++) lint(doc);
+      samples?.[i]!.push((performance.now() - s) / repeat);
+    });
+  const warm = performance.now();
+  while (performance.now() - warm < ms / 4) round();
+  const samples = docs.map((): number[] => []);
+  const start = performance.now();
+  while (performance.now() - start < ms || samples[0]!.length < 31) round(samples);
+  return samples.map(median);
 }
 
 async function main() {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   console.log('DFD core bench');
-  const lintTimes = new Map<number, number>();
-  for (const n of [100, 1000, 10000]) {
-    const doc = generateDocument(n);
+  const sizes = [100, 1000, 10000];
+  const docs = sizes.map((n) => {
+    const r = readDocument(serializeDocument(generateDocument(n)));
+    if (!r.ok) throw new Error(r.error.en);
+    return { doc: r.doc, repeat: 10000 / n };
+  });
+  const times = lintTimes(docs, 3000);
+  docs.forEach(({ doc }, i) => {
     const flows = doc.diagrams.reduce((k, d) => k + d.flows.length, 0);
     const nodes = doc.diagrams.reduce((k, d) => k + d.nodes.length, 0);
-    const t = time(() => lint(doc), n >= 10000 ? 15 : 31);
-    lintTimes.set(n, t);
-    console.log(`lint ${nodes} nodes (${flows} flows, ${doc.diagrams.length} diagrams, ${lint(doc).length} findings): median ${ms(t)}`);
-  }
-  console.log(`lint ratio 10,000 / 1,000 nodes: ${(lintTimes.get(10000)! / lintTimes.get(1000)!).toFixed(1)}`);
+    const t = times[i]!;
+    console.log(`lint ${nodes} nodes (${flows} flows, ${doc.diagrams.length} diagrams, ${lint(doc).length} findings): median ${t < 1 ? `${t.toFixed(2)} ms` : ms(t)}`);
+  });
+  console.log(`lint ratio 10,000 / 1,000 nodes: ${(times[2]! / times[1]!).toFixed(1)} (target: at most 12)`);
 
   const dir = mkdtempSync(join(tmpdir(), 'flowbook-bench-'));
   try {

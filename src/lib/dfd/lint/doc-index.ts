@@ -35,9 +35,8 @@ export class LabelTable {
     let id = this.ids.get(raw);
     if (id !== undefined) return id;
     const norm = normalizeLabel(raw);
-    if (norm === '') id = 0;
-    else if (norm === raw) id = this.add(norm);
-    else id = this.ids.get(norm) ?? this.add(norm);
+    if (norm === raw) return this.add(norm); // the usual case: one entry, no second lookup
+    id = norm === '' ? 0 : (this.ids.get(norm) ?? this.add(norm));
     this.ids.set(raw, id);
     return id;
   }
@@ -201,12 +200,9 @@ export class DocIndex {
     const positions = (di.positions = new Map());
     di.labels = new LabelTable();
     const { nodes, flows } = di.diagram;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i]!;
-      const g = di.nodeStart + i;
-      this.nodeLabel[g] = di.labels.id(n.label);
-      if (!positions.has(n.id)) positions.set(n.id, g);
-    }
+    // Backwards, so that of two nodes with one id the first is the one left in the map.
+    for (let i = nodes.length - 1; i >= 0; i--) positions.set(nodes[i]!.id, di.nodeStart + i);
+    for (let i = 0; i < nodes.length; i++) this.nodeLabel[di.nodeStart + i] = di.labels.id(nodes[i]!.label);
     for (let j = 0; j < flows.length; j++) {
       const f = flows[j]!;
       const k = di.flowStart + j;
