@@ -250,6 +250,18 @@ export class DocIndex {
     return l === 0 ? 0 : to.labels.find(from.labels.text[l]!);
   }
 
+  /** Some flow comes into node n from another end (a flow from n to itself does not count). */
+  hasInput(n: number): boolean {
+    for (let i = this.inStart[n]!; i < this.inEnd[n]!; i++) if (this.from[this.inFlows[i]!] !== n) return true;
+    return false;
+  }
+
+  /** Some flow goes out of node n to another end (a flow from n to itself does not count). */
+  hasOutput(n: number): boolean {
+    for (let i = this.outStart[n]!; i < this.outEnd[n]!; i++) if (this.to[this.outFlows[i]!] !== n) return true;
+    return false;
+  }
+
   /** Number of flows out of node n. */
   outDegree(n: number): number {
     return this.outEnd[n]! - this.outStart[n]!;

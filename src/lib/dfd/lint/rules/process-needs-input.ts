@@ -8,10 +8,9 @@ const rule: RuleDefinition = {
   create({ index, report }) {
     return {
       diagram(di) {
-        nodes: for (let g = di.nodeStart; g < di.nodeEnd; g++) {
+        for (let g = di.nodeStart; g < di.nodeEnd; g++) {
           const n = index.nodes[g]!;
-          if (n.kind !== 'process') continue;
-          for (let i = index.inStart[g]!; i < index.inEnd[g]!; i++) if (index.from[index.inFlows[i]!] !== g) continue nodes;
+          if (n.kind !== 'process' || index.hasInput(g)) continue;
           report({
             diagram: di.diagram.id,
             element: n.id,

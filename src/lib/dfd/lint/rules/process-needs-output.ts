@@ -8,10 +8,9 @@ const rule: RuleDefinition = {
   create({ index, report }) {
     return {
       diagram(di) {
-        nodes: for (let g = di.nodeStart; g < di.nodeEnd; g++) {
+        for (let g = di.nodeStart; g < di.nodeEnd; g++) {
           const n = index.nodes[g]!;
-          if (n.kind !== 'process') continue;
-          for (let i = index.outStart[g]!; i < index.outEnd[g]!; i++) if (index.to[index.outFlows[i]!] !== g) continue nodes;
+          if (n.kind !== 'process' || index.hasOutput(g)) continue;
           report({
             diagram: di.diagram.id,
             element: n.id,
