@@ -72,8 +72,14 @@ export class DiagramIndex implements DfdDiagramLookup {
   /** Position of the diagram's first flow; its flows are [flowStart, flowEnd). */
   readonly flowStart: number;
   readonly flowEnd: number;
-  /** Node id → position of the first node of this diagram with that id; set by `prepare`. */
-  positions: Map<string, number> | undefined;
+  /** The slice is filled (`prepare`), and not yet released. */
+  prepared = false;
+  /**
+   * Node id → position of the first node of this diagram with that id, made on the first lookup
+   * that cannot use the document's id map (`DocIndex.ids`), i.e. for a diagram looked up out of
+   * turn, such as a parent by its children.
+   */
+  private positions: Map<string, number> | undefined;
   /** The diagram's labels (`nodeLabel` and `flowLabel` hold their numbers); set by `prepare`. */
   labels: LabelTable = EMPTY_LABELS;
   /** Some diagram refines a process of this one: keep its maps until the end of the lint. */
@@ -100,7 +106,22 @@ export class DiagramIndex implements DfdDiagramLookup {
 
   /** Position of the node with this id in this diagram; -1 when there is none. */
   position(id: string): number {
-    return this.index.prepare(this).positions!.get(id) ?? -1;
+    const index = this.index.prepare(this);
+    if (index.holdsIds(this)) return index.idPosition(this, id);
+    if (!this.positions) {
+      const positions = (this.positions = new Map());
+      const nodes = this.diagram.nodes;
+      // Backwards, so that of two nodes with one id the first is the one left in the map.
+      for (let i = nodes.length - 1; i >= 0; i--) positions.set(nodes[i]!.id, this.nodeStart + i);
+    }
+    return this.positions.get(id) ?? -1;
+  }
+
+  /** Lets the maps go (`DocIndex.release`). */
+  forget(): void {
+    this.prepared = false;
+    this.positions = undefined;
+    this.labels = EMPTY_LABELS;
   }
 
   node(id: string): DfdNode | undefined {
@@ -136,6 +157,15 @@ export class DocIndex {
   readonly list: DiagramIndex[] = [];
   /** Diagram id → the first diagram with that id. */
   readonly diagrams = new Map<string, DiagramIndex>();
+  /**
+   * Node id → position of a node with that id, for the whole document: `prepare` enters each
+   * diagram's nodes in turn, so while `idsHold` is a diagram, the entries of its ids name its
+   * nodes. One map that ends up as large as the number of distinct ids costs far less than a map
+   * per diagram, which would be built, grown and collected hundreds of times in a large document.
+   */
+  private readonly ids = new Map<string, number>();
+  /** The diagram whose nodes were last entered in `ids`. */
+  private idsHold: DiagramIndex | undefined;
   readonly prefixes: Record<CodeKind, string>;
   /** More than any label number of any diagram (for arrays indexed by label number). */
   readonly labelBound: number;
@@ -194,25 +224,40 @@ export class DocIndex {
     this.inFlows = new Int32Array(F);
   }
 
-  /** Fills a diagram's slice of the index, once; returns the diagram. */
-  prepare(di: DiagramIndex): DiagramIndex {
-    if (di.positions) return di;
-    const positions = (di.positions = new Map());
+  /** Fills a diagram's slice of the index, once; returns the index. */
+  prepare(di: DiagramIndex): this {
+    if (di.prepared) return this;
+    di.prepared = true;
     di.labels = new LabelTable();
     const { nodes, flows } = di.diagram;
     // Backwards, so that of two nodes with one id the first is the one left in the map.
-    for (let i = nodes.length - 1; i >= 0; i--) positions.set(nodes[i]!.id, di.nodeStart + i);
+    for (let i = nodes.length - 1; i >= 0; i--) this.ids.set(nodes[i]!.id, di.nodeStart + i);
+    this.idsHold = di;
     for (let i = 0; i < nodes.length; i++) this.nodeLabel[di.nodeStart + i] = di.labels.id(nodes[i]!.label);
     for (let j = 0; j < flows.length; j++) {
       const f = flows[j]!;
       const k = di.flowStart + j;
       this.flowLabel[k] = di.labels.id(f.label);
-      this.from[k] = positions.get(f.from) ?? -1;
-      this.to[k] = positions.get(f.to) ?? -1;
+      this.from[k] = this.idPosition(di, f.from);
+      this.to[k] = this.idPosition(di, f.to);
     }
     this.adjacency(di, this.from, this.outStart, this.outEnd, this.outFlows);
     this.adjacency(di, this.to, this.inStart, this.inEnd, this.inFlows);
-    return di;
+    return this;
+  }
+
+  /** `ids` holds the nodes of diagram `di` (it was the last one prepared). */
+  holdsIds(di: DiagramIndex): boolean {
+    return this.idsHold === di;
+  }
+
+  /**
+   * Position of the node with this id in diagram `di`, when `holdsIds(di)`; -1 when there is none.
+   * An entry outside the diagram's nodes was left by another diagram: `di` has no such id.
+   */
+  idPosition(di: DiagramIndex, id: string): number {
+    const at = this.ids.get(id);
+    return at !== undefined && at >= di.nodeStart && at < di.nodeEnd ? at : -1;
   }
 
   /**
@@ -221,9 +266,7 @@ export class DocIndex {
    * copied again and again. A later lookup prepares the diagram again, with the same numbers.
    */
   release(di: DiagramIndex): void {
-    if (di.hasChildren) return;
-    di.positions = undefined;
-    di.labels = EMPTY_LABELS;
+    if (!di.hasChildren) di.forget();
   }
 
   /**
