@@ -104,7 +104,7 @@ function median(xs: number[]): number {
  *   0.6 MB of objects) then stays in the processor's L2 cache between lints, which the
  *   10,000-node one (about 6 MB) cannot: this ratio adds the cost of that cache step.
  */
-function lintTimes(sizes: readonly number[], ms: number): { distinct: number[]; same: number[] } {
+function lintTimes(sizes: readonly number[], ms: number): { docs: DfdDocument[]; distinct: number[]; same: number[] } {
   const read = (text: string) => {
     const r = readDocument(text);
     if (!r.ok) throw new Error(r.error.en);
@@ -114,7 +114,7 @@ function lintTimes(sizes: readonly number[], ms: number): { distinct: number[]; 
     const text = serializeDocument(generateDocument(n));
     const copies = Array.from({ length: 10000 / n }, () => read(text));
     const one = read(text);
-    return { copies, repeated: copies.map(() => one) };
+    return { one, copies, repeated: copies.map(() => one) };
   });
   const time = (docs: readonly DfdDocument[]) => {
     const s = performance.now();
@@ -135,7 +135,7 @@ function lintTimes(sizes: readonly number[], ms: number): { distinct: number[]; 
   while (performance.now() - warm < ms / 4) round(false);
   const start = performance.now();
   while (performance.now() - start < ms || distinct[0]!.length < 31) round(true);
-  return { distinct: distinct.map(median), same: same.map(median) };
+  return { docs: sets.map(({ one }) => one), distinct: distinct.map(median), same: same.map(median) };
 }
 
 async function main() {
@@ -144,8 +144,7 @@ async function main() {
   console.log('DFD core bench');
   const sizes = [100, 1000, 10000];
   const times = lintTimes(sizes, 6000);
-  sizes.forEach((n, i) => {
-    const doc = generateDocument(n);
+  times.docs.forEach((doc, i) => {
     const flows = doc.diagrams.reduce((k, d) => k + d.flows.length, 0);
     const nodes = doc.diagrams.reduce((k, d) => k + d.nodes.length, 0);
     console.log(
