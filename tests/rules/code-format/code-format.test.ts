@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { verify } from '../rule-tester.ts';
 
 verify('code-format', fileURLToPath(new URL('.', import.meta.url)), {
-  valid: ['custom-prefixes.dfd.json', 'valid.dfd.json'],
+  valid: ['custom-prefixes.dfd.json', 'valid.dfd.json', 'sibling-boundary.dfd.json'], // sibling-boundary: a sibling process repeated as a child's boundary is no process of the child
   invalid: [
     {
       file: 'bad-entity-and-flow.dfd.json',
@@ -15,7 +15,7 @@ verify('code-format', fileURLToPath(new URL('.', import.meta.url)), {
       file: 'child-not-hierarchical.dfd.json',
       reports: [
         { diagram: 'l1', element: 'p11', message: '处理 P1「审核采购单」的编号不符合约定：这里应为 P1.1、P1.2 这样的编号' },
-        { diagram: 'l1', element: 'p12', message: '处理 P2「入库处理」的编号不符合约定：这里应为 P1.1、P1.2 这样的编号' },
+        { diagram: 'l1', element: 'p12', message: '处理 P3「入库处理」的编号不符合约定：这里应为 P1.1、P1.2 这样的编号' },
       ],
     },
     {

@@ -5,6 +5,14 @@ verify('flow-needs-process', fileURLToPath(new URL('.', import.meta.url)), {
   valid: ['valid.dfd.json'],
   invalid: [
     {
+      // A sibling process repeated as a child's boundary is no process of the child.
+      file: 'sibling-boundary.dfd.json',
+      reports: [
+        { diagram: 'l3', element: 'g9', message: '数据流 F3.9「报损汇总」从处理 P2「审核报损清单」直接流向外部实体 E2「主管」，中间没有处理：数据只能经由处理流动（处理 P2「审核报损清单」在本图中只是从父图重复过来的边界）' },
+      ],
+    },
+
+    {
       file: 'entity-to-entity.dfd.json',
       reports: [
         { diagram: 'top', element: 'f7', message: '数据流 F7「新书」从外部实体 E1「书商」直接流向外部实体 E2「仓库」，中间没有处理：数据只能经由处理流动' },

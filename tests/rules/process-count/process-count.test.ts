@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { verify } from '../rule-tester.ts';
 
 verify('process-count', fileURLToPath(new URL('.', import.meta.url)), {
-  valid: ['nine.dfd.json'],
+  valid: ['nine.dfd.json', 'sibling-boundary.dfd.json'], // sibling-boundary: a sibling process repeated as a child's boundary is no process of the child
   invalid: [
     {
       file: 'ten.dfd.json',

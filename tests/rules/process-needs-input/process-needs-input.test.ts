@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { verify } from '../rule-tester.ts';
 
 verify('process-needs-input', fileURLToPath(new URL('.', import.meta.url)), {
-  valid: ['valid.dfd.json'],
+  valid: ['valid.dfd.json', 'sibling-boundary.dfd.json'], // sibling-boundary: a sibling process repeated as a child's boundary is no process of the child
   invalid: [
     {
       file: 'miracle.dfd.json',

@@ -5,6 +5,14 @@ verify('refines-target', fileURLToPath(new URL('.', import.meta.url)), {
   valid: ['valid.dfd.json'],
   invalid: [
     {
+      // A sibling process repeated as a child's boundary is no process of the child.
+      file: 'sibling-boundary.dfd.json',
+      reports: [
+        { diagram: 'l32', message: '图「P2 的分解」分解的处理 P2「审核报损清单」在图「P3 报损处理的分解」中只是从父图重复过来的边界，请在它作为本图处理的那一层分解它' },
+      ],
+    },
+
+    {
       file: 'cycle.dfd.json',
       reports: [
         { diagram: 'ctx', message: '图「顶层图」的分解关系绕回了它自己（子图不能包含它的父图）' },

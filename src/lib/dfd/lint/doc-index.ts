@@ -15,7 +15,7 @@
  *   a rule needs out of turn (the parent, for balancing) is prepared on demand.
  */
 import type { DfdDiagram, DfdDocument, DfdFlow, DfdNode } from '../../../schemas/dfd.ts';
-import { codePrefixes, type CodeKind, type DfdDiagramLookup } from '../model.ts';
+import { codeOf, codePrefixes, type CodeKind, type DfdDiagramLookup } from '../model.ts';
 import { normalizeLabel } from '../text.ts';
 
 /**
@@ -89,6 +89,10 @@ export class DiagramIndex implements DfdDiagramLookup {
   /** The diagram `refines.diagram` names (its first with that id), if any. */
   refinesDiagram: DiagramIndex | undefined;
   private link: { parent: DiagramIndex; process: DfdNode; at: number } | null | undefined;
+  /** `DocIndex.counterpart` holds this diagram's nodes (`DocIndex.bound`). */
+  bounded = false;
+  /** The diagram's nodes as elements, when some child looks them up (`DocIndex.elementsOf`). */
+  elements: ParentElements | undefined;
 
   constructor(
     private readonly index: DocIndex,
@@ -148,6 +152,55 @@ export class DiagramIndex implements DfdDiagramLookup {
   }
 }
 
+
+/**
+ * The nodes of a diagram as elements (dfd-rules.md, "same element"): by code, and by kind and
+ * label, the label as its number in that diagram. Finds the first node of the diagram that is the
+ * same element as a given node of another diagram, without string keys.
+ */
+export class ParentElements {
+  private readonly byCode = new Map<string, number>();
+  private readonly byLabelAny = new Map<number, number>();
+  private readonly byLabelNoCode = new Map<number, number>();
+
+  constructor(
+    private readonly index: DocIndex,
+    private readonly parent: DiagramIndex,
+  ) {
+    index.prepare(parent);
+    for (let g = parent.nodeStart; g < parent.nodeEnd; g++) {
+      const n = index.nodes[g]!;
+      const c = codeOf(n);
+      const k = index.nodeLabel[g]! * 3 + KIND_NUMBER[n.kind];
+      if (c !== undefined && !this.byCode.has(c)) this.byCode.set(c, g);
+      if (!this.byLabelAny.has(k)) this.byLabelAny.set(k, g);
+      if (c === undefined && !this.byLabelNoCode.has(k)) this.byLabelNoCode.set(k, g);
+    }
+  }
+
+  /**
+   * Position of the node of this diagram that is the same element as node g of diagram `of`: the
+   * same code, or, where a node has no code, the same kind and label; -1 if none. A node found by
+   * its code must also be of the same kind.
+   */
+  find(of: DiagramIndex, g: number): number {
+    const n = this.index.nodes[g]!;
+    const c = codeOf(n);
+    const l = this.index.translateLabel(of, this.index.nodeLabel[g]!, this.parent);
+    const k = l * 3 + KIND_NUMBER[n.kind]; // negative (no match) when the parent has no such label
+    let at: number | undefined;
+    if (c !== undefined) {
+      at = this.byCode.get(c);
+      if (at !== undefined && this.index.nodes[at]!.kind !== n.kind) at = undefined;
+      at ??= this.byLabelNoCode.get(k);
+    } else at = this.byLabelAny.get(k);
+    return at ?? -1;
+  }
+}
+
+/** `DocIndex.counterpart` of a node that is not part of its diagram's boundary. */
+export const NOT_BOUNDARY = -2;
+
 export class DocIndex {
   /** Every node of the document, diagram after diagram (the other arrays are filled by `prepare`). */
   readonly nodes: DfdNode[] = [];
@@ -189,6 +242,13 @@ export class DocIndex {
   readonly inStart: Int32Array;
   readonly inEnd: Int32Array;
   readonly inFlows: Int32Array;
+  /**
+   * Per node of a child diagram (filled by `bound`): the position of the parent node it stands
+   * for when it is a boundary node (dfd-rules.md, "Balancing"), -1 for an entity with no
+   * counterpart in the parent (still boundary), NOT_BOUNDARY for the child's own processes and
+   * local stores, and for every node of a diagram that refines nothing.
+   */
+  readonly counterpart: Int32Array;
 
   constructor(readonly doc: DfdDocument) {
     this.prefixes = codePrefixes(doc);
@@ -222,6 +282,44 @@ export class DocIndex {
     this.inStart = new Int32Array(N);
     this.inEnd = new Int32Array(N);
     this.inFlows = new Int32Array(F);
+    this.counterpart = new Int32Array(N).fill(NOT_BOUNDARY);
+  }
+
+  /** Diagram `di`'s nodes as elements, for lookups from its children; made once. */
+  elementsOf(di: DiagramIndex): ParentElements {
+    return (di.elements ??= new ParentElements(this, di));
+  }
+
+  /**
+   * Fills `counterpart` for the nodes of diagram `di`, once; returns the index. The boundary of a
+   * child C of process P of A: its entities, its stores that are the same element as a node of A,
+   * and its processes that are the same element as a process of A other than P (siblings of P,
+   * repeated in C). Nodes of a diagram whose `refines` is broken are not boundary.
+   */
+  bound(di: DiagramIndex): this {
+    if (di.bounded) return this;
+    di.bounded = true;
+    const link = di.parentLink();
+    if (!link) return this;
+    this.prepare(di);
+    const elements = this.elementsOf(link.parent);
+    for (let g = di.nodeStart; g < di.nodeEnd; g++) {
+      const kind = this.nodes[g]!.kind;
+      const c = elements.find(di, g);
+      if (kind === 'entity') this.counterpart[g] = c;
+      else if (c >= 0 && (kind === 'store' || c !== link.at)) this.counterpart[g] = c;
+    }
+    return this;
+  }
+
+  /**
+   * Node g (of diagram `di`) is a process of that diagram: a process that is not a sibling process
+   * repeated as the boundary of a child (those are no process of the child for any rule).
+   */
+  isOwnProcess(di: DiagramIndex, g: number): boolean {
+    if (this.nodes[g]!.kind !== 'process') return false;
+    if (!di.diagram.refines) return true;
+    return this.bound(di).counterpart[g] === NOT_BOUNDARY;
   }
 
   /** Fills a diagram's slice of the index, once; returns the index. */

@@ -95,14 +95,16 @@ const rule: RuleDefinition = {
       diagram(di) {
         const d = di.diagram;
         let proc: ProcessCodeRule | undefined; // worked out for the first process with a code
-        for (const n of d.nodes) {
+        for (let g = di.nodeStart; g < di.nodeEnd; g++) {
+          const n = index.nodes[g]!;
           const c = codeOf(n);
           if (c === undefined) continue;
           if (n.kind === 'entity') {
             if (!isNumbered(c, E, false)) reportNode(report, d, n, `${E}1、${E}2`);
           } else if (n.kind === 'store') {
             if (!isNumbered(c, D, false)) reportNode(report, d, n, `${D}1、${D}2`);
-          } else {
+          } else if (index.isOwnProcess(di, g)) {
+            // A sibling process repeated as a child's boundary keeps its parent code.
             proc ??= processCodeRule(index, di);
             if (!fitsProcessCode(proc, c)) reportNode(report, d, n, processCodeExample(proc));
           }

@@ -18,7 +18,7 @@ const rule: RuleDefinition = {
       diagram(di) {
         for (let g = di.nodeStart; g < di.nodeEnd; g++) {
           const n = index.nodes[g]!;
-          if (n.kind !== 'process' || index.outDegree(g) === 0) continue;
+          if (!index.isOwnProcess(di, g) || index.outDegree(g) === 0) continue;
           const stamp = g + 1;
           let receives = false;
           for (let i = index.inStart[g]!; i < index.inEnd[g]!; i++) {

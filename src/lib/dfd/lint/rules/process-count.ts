@@ -10,7 +10,8 @@ const rule: RuleDefinition = {
   create({ index, report }) {
     return {
       diagram(di) {
-        const count = di.diagram.nodes.reduce((k, n) => k + (n.kind === 'process' ? 1 : 0), 0);
+        let count = 0; // a child's boundary processes are not its own
+        for (let g = di.nodeStart; g < di.nodeEnd; g++) if (index.isOwnProcess(di, g)) count++;
         if (count <= MAX_PROCESSES) return;
         report({
           diagram: di.diagram.id,

@@ -1,7 +1,10 @@
 import type { RuleDefinition } from '../types.ts';
 import { describeNode } from '../../model.ts';
 
-/** A process with no outgoing flow (a "black hole"). A flow from the process to itself does not count. */
+/**
+ * A process with no outgoing flow (a "black hole"). A flow from the process to itself does not
+ * count; a sibling process repeated as a child's boundary is no process of the child and is skipped.
+ */
 const rule: RuleDefinition = {
   id: 'process-needs-output',
   title: { 'zh-CN': '处理必须有输出数据流（无“黑洞”）', en: 'A process needs an output (no black hole)' },
@@ -10,7 +13,7 @@ const rule: RuleDefinition = {
       diagram(di) {
         for (let g = di.nodeStart; g < di.nodeEnd; g++) {
           const n = index.nodes[g]!;
-          if (n.kind !== 'process' || index.hasOutput(g)) continue;
+          if (!index.isOwnProcess(di, g) || index.hasOutput(g)) continue;
           report({
             diagram: di.diagram.id,
             element: n.id,

@@ -5,7 +5,8 @@ import { describeDiagram, describeNode } from '../../model.ts';
 
 /**
  * `refines` names a diagram or process that does not exist, or a node that is not a process, or a
- * process refined by two diagrams. Also: a diagram that refines a process of itself, or a chain
+ * process refined by two diagrams, or a sibling process that a child only repeats as its boundary
+ * (dfd-rules.md, "Balancing"). Also: a diagram that refines a process of itself, or a chain
  * of `refines` that comes back to where it started (a diagram cannot be inside itself).
  */
 const rule: RuleDefinition = {
@@ -40,6 +41,13 @@ const rule: RuleDefinition = {
           report({
             diagram: d.id,
             message: (l) => (l === 'en' ? `${describeDiagram(d, 'en')} refines ${describeNode(p, 'en')}, which is not a process: only processes can be refined` : `${describeDiagram(d, 'zh-CN')}分解的${describeNode(p, 'zh-CN')}不是处理，只有处理可以分解`),
+          });
+          return;
+        }
+        if (!index.isOwnProcess(parent, at)) {
+          report({
+            diagram: d.id,
+            message: (l) => (l === 'en' ? `${describeDiagram(d, 'en')} refines ${describeNode(p, 'en')}, which ${describeDiagram(parent.diagram, 'en')} only repeats from its parent as a boundary: refine it where it is drawn as a process of its own` : `${describeDiagram(d, 'zh-CN')}分解的${describeNode(p, 'zh-CN')}在${describeDiagram(parent.diagram, 'zh-CN')}中只是从父图重复过来的边界，请在它作为本图处理的那一层分解它`),
           });
           return;
         }
