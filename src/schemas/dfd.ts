@@ -16,6 +16,8 @@ export const dfdNodeSchema = z.looseObject({
   owner: z.string().optional(),
   x: z.number().optional(),
   y: z.number().optional(),
+  /** Only in a reference solution: a correct answer may have it or leave it out (grading). */
+  optional: z.boolean().optional(),
 });
 
 export const dfdFlowSchema = z.looseObject({
@@ -24,6 +26,8 @@ export const dfdFlowSchema = z.looseObject({
   to: z.string(),
   label: z.string().optional(),
   code: z.string().optional(),
+  /** Only in a reference solution: a correct answer may have it or leave it out (grading). */
+  optional: z.boolean().optional(),
 });
 
 export const dfdDiagramSchema = z.looseObject({

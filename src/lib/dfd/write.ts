@@ -9,8 +9,8 @@ const ORDER = {
   codes: ['entity', 'process', 'store', 'flow'],
   diagram: ['id', 'title', 'level', 'refines', 'nodes', 'flows'],
   refines: ['diagram', 'process'],
-  node: ['id', 'kind', 'code', 'label', 'owner', 'x', 'y'],
-  flow: ['id', 'from', 'to', 'code', 'label'],
+  node: ['id', 'kind', 'code', 'label', 'owner', 'x', 'y', 'optional'],
+  flow: ['id', 'from', 'to', 'code', 'label', 'optional'],
   entry: ['name', 'kind', 'composition', 'description', 'aliases'],
 } as const;
 
