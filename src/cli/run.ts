@@ -185,6 +185,17 @@ export function gradeText(r: GradeResult, locale: Locale): string {
   for (const i of r.missing) out.push(`  - ${itemText(i, locale)}`);
   out.push(zh ? `多余（${r.extra.length}）：` : `Extra (${r.extra.length}):`);
   for (const i of r.extra) out.push(`  + ${itemText(i, locale)}`);
+  out.push(zh ? '分层结果（参考答案的每一层与学生配对的那张图）：' : 'Per level (each reference diagram and the student diagram paired with it):');
+  for (const d of r.diagrams) {
+    const ref = d.reference ?? (zh ? '（无）' : '(none)');
+    const stu = d.student ?? (zh ? '（未画）' : '(not drawn)');
+    const state = d.asked ? `${d.score} / 100` : zh ? '题目已给出' : 'given by the exercise';
+    out.push(zh ? `  ${ref} ↔ ${stu}：${state}，匹配 ${d.matched}，缺少 ${d.missing}，多余 ${d.extra}` : `  ${ref} ↔ ${stu}: ${state}, matched ${d.matched}, missing ${d.missing}, extra ${d.extra}`);
+  }
+  if (r.hints.length) {
+    out.push(zh ? `给学生的提示（${r.hints.length}）：` : `Hints for the student (${r.hints.length}):`);
+    for (const h of r.hints) out.push(`  ${h.diagram ? `${h.diagram}${h.element ? `/${h.element}` : ''}: ` : ''}${h.message}`);
+  }
   const c = countFindings(r.findings);
   out.push(zh ? `规则检查：${c.errors} 个错误，${c.warnings} 个警告，${c.infos} 个提示` : `Rule check: ${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} info`);
   for (const f of r.findings) {
@@ -213,8 +224,8 @@ function gradeOne(args: Args, locale: Locale): RunResult {
     ...(given?.ok ? { given: given.doc } : {}),
   });
   if (args.flags.has('--json')) {
-    const { score, matched, missing, extra, findings } = r;
-    return { stdout: JSON.stringify({ score, matched, missing, extra, findings }, null, 2) + '\n', stderr: '', code: 0 };
+    const { score, matched, missing, extra, diagrams, hints, findings } = r;
+    return { stdout: JSON.stringify({ score, matched, missing, extra, diagrams, hints, findings }, null, 2) + '\n', stderr: '', code: 0 };
   }
   return { stdout: gradeText(r, locale), stderr: '', code: 0 };
 }

@@ -118,13 +118,13 @@ describe('grade', () => {
     expect(r.findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.message])).toEqual([['store-read-and-written', 'data store D1 "入库台账" is written but never read by any process anywhere in the document']]);
   });
 
-  it('an element repeated in a child diagram counts once', () => {
+  it('an element repeated in a child diagram is matched in each diagram it is drawn in', () => {
     const d = copy();
     const child = { id: 'c', refines: { diagram: 'top', process: 'p1' }, nodes: [{ id: 'e', kind: 'entity' as const, label: '书商' }], flows: [] };
     d.diagrams.push(child);
     const r = grade(d, d);
     expect(r.score).toBe(100);
-    expect(r.matched.filter((m) => m.reference.type === 'entity')).toHaveLength(1);
+    expect(r.matched.filter((m) => m.reference.type === 'entity').map((m) => m.reference.diagram)).toEqual(['top', 'c']);
   });
 });
 
@@ -169,5 +169,130 @@ describe('grade with a starting document (exercise mode)', () => {
       d.flows = d.flows.filter((f) => !ids.has(f.from) && !ids.has(f.to));
     }
     expect(grade(broken, ref, { given: start }).score).toBeLessThan(100);
+  });
+});
+
+describe('grading pairs diagrams (spec revision 2)', () => {
+  const ref = load('content/dfd/exercises/book-purchasing.dfd.json');
+  const start = load('content/dfd/exercises/book-purchasing.start.dfd.json');
+  /** The reference's child of P3 alone, as a document of one diagram (as textbooks print it). */
+  const childOnly = (): DfdDocument => {
+    const d = structuredClone(ref);
+    const child = d.diagrams.find((x) => x.refines?.process === 'p3')!;
+    return { ...d, diagrams: [{ ...child, refines: undefined, title: '进书数据流程图' }] };
+  };
+
+  it('a single-diagram answer is paired with the child of the reference it draws', () => {
+    const r = grade(childOnly(), ref, { given: start });
+    expect(r.score).toBe(100);
+    const pair = r.diagrams.find((x) => x.student === 'p3');
+    expect(pair?.reference).toBe('p3');
+    expect(r.diagrams.filter((x) => x.asked).map((x) => x.reference)).toEqual(['p3']);
+  });
+
+  it('diagram order, titles and ids do not decide the pairing', () => {
+    const d = structuredClone(ref);
+    d.diagrams.reverse();
+    d.diagrams.forEach((x, i) => {
+      x.title = `图 ${i}`;
+      x.id = `d${i}`;
+      x.refines = undefined;
+    });
+    expect(grade(d, ref, { given: start }).score).toBe(100);
+  });
+
+  it('without the given start, a single-diagram answer loses the levels it did not draw', () => {
+    const r = grade(childOnly(), ref);
+    expect(r.score).toBeLessThan(70);
+    expect(r.hints.filter((h) => h.kind === 'level')).toHaveLength(2);
+  });
+
+  it('a reference level nobody drew costs its items, and a hint names the process to decompose', () => {
+    const r = grade(structuredClone(start), ref, { given: start });
+    expect(r.score).toBe(0);
+    const level = r.hints.find((h) => h.kind === 'level')!;
+    expect(level.message).toBe('处理「进书」还需要画出它的分解（子图）');
+    expect(level.diagram).toBe('level0');
+    expect(level.element).toBe('p3');
+  });
+});
+
+describe('optional reference elements', () => {
+  const withOptional = (): DfdDocument => {
+    const d = structuredClone(reference);
+    const t = top(d);
+    t.nodes.push({ id: 'opt', kind: 'store', label: '供应商档案', optional: true });
+    const p = t.nodes.find((n) => n.kind === 'process')!;
+    t.flows.push({ id: 'fopt', from: p.id, to: 'opt', label: '供应商信息', optional: true });
+    return d;
+  };
+
+  it('cost nothing when missing', () => {
+    const r = grade(copy(), withOptional());
+    expect(r.score).toBe(100);
+    expect(r.missing).toEqual([]);
+  });
+
+  it('count as matched, not extra, when present', () => {
+    const student = withOptional();
+    for (const n of top(student).nodes) delete n.optional;
+    for (const f of top(student).flows) delete f.optional;
+    const r = grade(student, withOptional());
+    expect(r.score).toBe(100);
+    expect(r.extra).toEqual([]);
+    expect(r.matched.filter((m) => m.reference.optional)).toHaveLength(2);
+  });
+
+  it('a required element is still required', () => {
+    const r = grade(withoutProcess(copy(), '编目处理'), withOptional());
+    expect(r.score).toBeLessThan(100);
+    expect(r.missing.some((m) => m.label === '编目处理')).toBe(true);
+  });
+});
+
+describe('hints that teach', () => {
+  it('name the student’s own elements and point at them, never a missing label', () => {
+    const d = withoutProcess(copy(), '编目处理');
+    const r = grade(d, reference);
+    expect(r.hints.length).toBeGreaterThan(0);
+    const text = r.hints.map((h) => h.message).join('\n');
+    expect(text).not.toContain('编目处理');
+    const missing = r.hints.find((h) => h.kind === 'missing' && h.message.startsWith('这一层还缺少一个处理'))!;
+    expect(missing.message).toMatch(/「审核采购单」/);
+    expect(missing.element).toBe(top(d).nodes.find((n) => n.label === '审核采购单')!.id);
+    expect(missing.diagram).toBe(top(d).id);
+  });
+
+  it('say a missing flow of a process the student drew', () => {
+    const d = copy();
+    const t = top(d);
+    const p = t.nodes.find((n) => n.label === '审核采购单')!;
+    const out = t.flows.find((f) => f.from === p.id)!;
+    t.flows = t.flows.filter((f) => f !== out);
+    const r = grade(d, reference);
+    const h = r.hints.find((x) => x.kind === 'missing')!;
+    expect(h.message).toMatch(/^处理「审核采购单」还缺少一条流向.+的输出数据流$/);
+    expect(h.element).toBe(p.id);
+  });
+
+  it('say when a flow runs the wrong way, and when a performer is drawn as an entity', () => {
+    const d = copy();
+    const t = top(d);
+    const f = t.flows[0]!;
+    [f.from, f.to] = [f.to, f.from];
+    const r = grade(d, reference);
+    expect(r.hints.some((h) => h.element === f.id && h.message.includes('方向反了'))).toBe(true);
+
+    const ref2 = structuredClone(reference);
+    top(ref2).nodes.find((n) => n.label === '审核采购单')!.owner = '采购员';
+    const d2 = copy();
+    top(d2).nodes.push({ id: 'x', kind: 'entity', label: '采购员' });
+    const r2 = grade(d2, ref2);
+    expect(r2.hints.find((h) => h.element === 'x')?.message).toBe('多出的外部实体「采购员」在题目中是处理的执行者，属于系统内部，不是外部实体');
+  });
+
+  it('come in English too', () => {
+    const r = grade(withoutProcess(copy(), '编目处理'), reference, { locale: 'en' });
+    expect(r.hints.some((h) => h.message.startsWith('This diagram still lacks a process'))).toBe(true);
   });
 });
