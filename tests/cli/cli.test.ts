@@ -66,11 +66,14 @@ describe('flowbook check (spawned)', () => {
 });
 
 describe('flowbook grade and grade-all (spawned)', () => {
-  it('grade --json prints score, matched, missing, extra and findings', () => {
+  it('grade --json prints score, matched, missing, extra, per-level results, hints and findings', () => {
     const r = cli('grade', `${F}/class/b-missing-process.dfd.json`, '--reference', REF, '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['score', 'matched', 'missing', 'extra', 'findings']);
+    expect(Object.keys(out)).toEqual(['score', 'matched', 'missing', 'extra', 'diagrams', 'hints', 'findings']);
+    expect(out.diagrams).toHaveLength(1);
+    expect(out.diagrams[0]).toMatchObject({ asked: true, missing: 3, extra: 0 });
+    expect(out.hints.map((h: { message: string }) => h.message)).toContain('这一层还缺少一个处理：它从处理「审核采购单」接收数据，向处理「入库处理」发送数据');
     expect(out.score).toBeGreaterThan(0);
     expect(out.score).toBeLessThan(100);
     expect(out.missing.map((m: { text: { 'zh-CN': string } }) => m.text['zh-CN'])).toEqual([
@@ -80,6 +83,20 @@ describe('flowbook grade and grade-all (spawned)', () => {
     ]);
     expect(out.extra).toEqual([]);
     expect(out.findings.map((f: { rule: string }) => f.rule)).toContain('process-needs-input');
+  });
+
+  it('grade and grade-all --given: the level the exercise asks for is what counts', () => {
+    const ex = 'content/dfd/exercises/book-purchasing';
+    const r = cli('grade-all', `${F}/levels`, '--reference', `${ex}.dfd.json`, '--given', `${ex}.start.dfd.json`, '--csv');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      'file,score,errors,warnings,error',
+      `${F}/levels/a-child-only.dfd.json,100,0,3,`,
+      `${F}/levels/b-untouched-start.dfd.json,0,0,0,`,
+    ]);
+    const one = cli('grade', `${F}/levels/a-child-only.dfd.json`, '--reference', `${ex}.dfd.json`, '--given', `${ex}.start.dfd.json`);
+    expect(one.stdout).toContain('得分：100 / 100');
+    expect(one.stdout).toContain('p3 ↔ p3：100 / 100');
   });
 
   it('grade-all --csv: one row per student file, an unreadable file is a row with its error', () => {
