@@ -3,9 +3,9 @@
  * the core (`nextCode`), and the reducer then applies the ops as data.
  */
 import type { DfdDiagram, DfdDocument, DfdFlow, DfdNode, NodeKind } from '@schemas/dfd.ts';
-import { nextCode } from '../core.ts';
+import { nextCode, repeatsBelow } from '../core.ts';
 import { GRID, nodeBox, type Notation } from '../notation/geometry.ts';
-import { applyOp, type Op } from './ops.ts';
+import { applyOp, diagramSubtree, type NodePatch, type Op } from './ops.ts';
 import { diagramId as freshDiagramId, elementIds } from './ids.ts';
 
 export function diagramOf(doc: DfdDocument, id: string): DfdDiagram {
@@ -87,9 +87,11 @@ export function childOf(doc: DfdDocument, diagramId: string, processId: string):
 }
 
 /**
- * 分解: a child diagram of a process that starts balanced: the external entities and data stores
- * the process exchanges data with, one process inside (numbered from the parent's code) and the
- * parent's flows, all placed; the student then splits the process.
+ * 分解: a child diagram of a process that starts balanced (dfd-rules.md, "Balancing"): every node
+ * the process exchanges data with — external entities, data stores and sibling processes — is
+ * repeated as a boundary node (same code and label, so the child and the linter see the same
+ * element), one process inside (numbered from the parent's code) receives and sends every parent
+ * flow, all placed: sources left, sinks right, stores below. The student then splits the process.
  */
 export function decomposeOps(doc: DfdDocument, diagramId: string, processId: string, title: string): { ops: Op[]; diagramId: string } | null {
   const parent = diagramOf(doc, diagramId);
@@ -109,11 +111,13 @@ export function decomposeOps(doc: DfdDocument, diagramId: string, processId: str
   const flows: DfdFlow[] = [];
   for (const f of parent.flows) {
     if (f.from !== p.id && f.to !== p.id) continue;
+    if (f.from === f.to) continue; // a self-loop at P is the linter's concern, not the child's boundary
     const otherId = f.from === p.id ? f.to : f.from;
     const other = parent.nodes.find((n) => n.id === otherId);
-    if (!other || other.kind === 'process') continue;
+    if (!other) continue;
     let copy = copies.get(other.id);
     if (!copy) {
+      // A repeated node is the parent's element: its kind, code and label, nothing of its own.
       copy = { id: ids(other.kind), kind: other.kind, label: other.label };
       if (other.code) copy.code = other.code;
       copies.set(other.id, copy);
@@ -145,6 +149,36 @@ export function decomposeOps(doc: DfdDocument, diagramId: string, processId: str
     cur = applyOp(cur, { type: 'addElements', diagram: id, nodes: [], flows: [withCode] });
   }
   return { ops: [{ type: 'addDiagram', diagram: { ...child, flows: coded } }], diagramId: id };
+}
+
+/**
+ * The ops that change node `id` of diagram `diagramId` and, with it, every boundary node that
+ * repeats it below (renaming 审核报损清单 on level 0 renames it in every child). Label and code
+ * follow; the performer (`owner`) belongs to the process where it is drawn as its own.
+ */
+export function updateNodeOps(doc: DfdDocument, diagramId: string, id: string, patch: NodePatch): Op[] {
+  const ops: Op[] = [{ type: 'updateNode', diagram: diagramId, id, patch }];
+  const shared: NodePatch = {};
+  if ('label' in patch) shared.label = patch.label;
+  if ('code' in patch) shared.code = patch.code;
+  if (!Object.keys(shared).length) return ops;
+  for (const r of repeatsBelow(doc, diagramId, id)) ops.push({ type: 'updateNode', diagram: r.diagram, id: r.id, patch: shared });
+  return ops;
+}
+
+/** What deleting these nodes of a diagram takes along: the child diagrams of its processes, with their sizes. */
+export function childrenLost(doc: DfdDocument, diagramId: string, nodeIds: readonly string[]): Array<{ process: DfdNode; diagrams: DfdDiagram[]; nodes: number; flows: number }> {
+  const d = diagramOf(doc, diagramId);
+  const out: Array<{ process: DfdNode; diagrams: DfdDiagram[]; nodes: number; flows: number }> = [];
+  for (const nid of nodeIds) {
+    const p = d.nodes.find((n) => n.id === nid && n.kind === 'process');
+    const child = p ? childOf(doc, d.id, p.id) : undefined;
+    if (!p || !child) continue;
+    const sub = diagramSubtree(doc, child.id);
+    const diagrams = doc.diagrams.filter((x) => sub.has(x.id));
+    out.push({ process: p, diagrams, nodes: diagrams.reduce((k, x) => k + x.nodes.length, 0), flows: diagrams.reduce((k, x) => k + x.flows.length, 0) });
+  }
+  return out;
 }
 
 /** Breadcrumb: the chain of diagrams from the top down to `id` (following `refines`). */

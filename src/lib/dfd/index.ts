@@ -29,4 +29,5 @@ export { toMermaid, nodeText, flowText, SHAPES as MERMAID_SHAPES } from './merma
 export { layoutDiagram, defaultNodeSize, estimateTextWidth, type LayoutOptions } from './layout.ts';
 export { nextCode } from './codes.ts';
 export { fromMermaid } from './mermaid/from-mermaid.ts';
-export { grade, type GradeResult, type GradeItem, type GradeMatch, type GradeOptions } from './grade.ts';
+export { boundaryNodes, repeatsBelow } from './levels.ts';
+export { grade, type GradeHint, type DiagramGrade, type GradeResult, type GradeItem, type GradeMatch, type GradeOptions } from './grade.ts';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readDocument, lint } from '../../../src/lib/dfd/index.ts';
 import type { DfdDocument } from '../../../src/schemas/dfd.ts';
-import { copySelection, decomposeOps, levelPath, pasteOps } from '../../../src/editor/model/actions.ts';
+import { childrenLost, copySelection, decomposeOps, levelPath, pasteOps, updateNodeOps } from '../../../src/editor/model/actions.ts';
+import { boundaryNodes } from '../../../src/lib/dfd/index.ts';
 import { applyOp } from '../../../src/editor/model/ops.ts';
 import { diagramSvg } from '../../../src/editor/io/svg.ts';
 import { readShareHash, shareLink, MAX_SHARE_URL } from '../../../src/editor/io/share.ts';
@@ -29,6 +30,49 @@ describe('editor actions', () => {
     expect(levelPath(next, r.diagramId).map((d) => d.id)).toEqual(['top', r.diagramId]);
     // A process decomposed already is not decomposed twice.
     expect(decomposeOps(next, 'top', 'p1', 'x')).toBeNull();
+  });
+
+  it('分解 of a process with entity, store and sibling neighbours: the child repeats them all and balances', () => {
+    const doc = readDocument(readFileSync('tests/rules/balance/sibling-valid.dfd.json', 'utf8'));
+    if (!doc.ok) throw new Error();
+    // The 0 层图 alone: P3 报损处理 receives from its sibling P2 and writes a store and an entity.
+    const top: DfdDocument = { ...doc.doc, diagrams: [doc.doc.diagrams[0]!] };
+    const r = decomposeOps(top, 'l0', 'p3', 'P3 的分解')!;
+    const next = r.ops.reduce(applyOp, top);
+    const child = next.diagrams.find((d) => d.id === r.diagramId)!;
+    expect(child.nodes.map((n) => `${n.kind}:${n.code}:${n.label}`).sort()).toEqual(['entity:E2:主管', 'process:P2:审核报损清单', 'process:P3.1:报损处理', 'store:D1:库存台账']);
+    expect(child.flows.map((f) => f.label)).toEqual(['合格报损清单', '报损记录', '报损汇总']);
+    expect(lint(next).filter((f) => f.severity === 'error' || f.rule === 'balance')).toEqual([]);
+    // The linter and the modeller agree on which nodes are the boundary.
+    const boundary = boundaryNodes(next, r.diagramId);
+    expect([...boundary.values()].sort()).toEqual(['e2', 'p2', 's1']);
+    expect(child.nodes.filter((n) => boundary.has(n.id)).map((n) => n.label).sort()).toEqual(['主管', '审核报损清单', '库存台账']);
+  });
+
+  it('renaming a node renames its repeats in every level below, as one change', () => {
+    const r0 = readDocument(readFileSync('tests/rules/balance/sibling-valid.dfd.json', 'utf8'));
+    if (!r0.ok) throw new Error();
+    const doc = r0.doc;
+    const ops = updateNodeOps(doc, 'l0', 'p2', { label: '审核报损单' });
+    expect(ops).toHaveLength(2);
+    const next = ops.reduce(applyOp, doc);
+    expect(next.diagrams[1]!.nodes.find((n) => n.id === 'p2')!.label).toBe('审核报损单');
+    expect(lint(next).filter((f) => f.rule === 'balance')).toEqual([]);
+    // Without codes, the repeat is found by kind and label before the change.
+    const noCodes = structuredClone(doc);
+    for (const d of noCodes.diagrams) for (const n of d.nodes) delete n.code;
+    const next2 = updateNodeOps(noCodes, 'l0', 'e2', { label: '仓库主管' }).reduce(applyOp, noCodes);
+    expect(next2.diagrams[1]!.nodes.find((n) => n.kind === 'entity')!.label).toBe('仓库主管');
+    // A child's own process is not the parent's element: renaming it changes nothing above or beside.
+    expect(updateNodeOps(doc, 'l3', 'q1', { label: '登记' })).toHaveLength(1);
+  });
+
+  it('deleting a process says which child levels go with it and how large they are', () => {
+    const r0 = readDocument(readFileSync('tests/rules/balance/sibling-valid.dfd.json', 'utf8'));
+    if (!r0.ok) throw new Error();
+    const lost = childrenLost(r0.doc, 'l0', ['p3', 'e1']);
+    expect(lost.map((x) => [x.process.id, x.diagrams.map((d) => d.id), x.nodes, x.flows])).toEqual([['p3', ['l3'], 5, 4]]);
+    expect(childrenLost(r0.doc, 'l0', ['p2'])).toEqual([]);
   });
 
   it('paste gives fresh ids and codes and keeps the flows among the copied symbols', () => {
