@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import { readDocument, toMermaid, type DfdDiagram } from '../../lib/dfd/index.ts';
+import { readDocument, toMermaid, type DfdDiagram, type DfdDocument } from '../../lib/dfd/index.ts';
 import { renderMermaid } from '../../lib/mermaid/render.ts';
 import { figureHast } from '../../lib/mermaid/figure.ts';
 
@@ -18,6 +18,22 @@ export interface DfdFigureProps {
   title?: string;
   /** Layout direction: LR (default, the textbook's left-to-right) or TD, which keeps long chains readable on a phone. */
   direction?: 'LR' | 'TD';
+}
+
+/** The mark a figure adds to an optional element of a reference (one a correct answer may add or leave out). */
+export const OPTIONAL_MARK = '（可选）';
+
+/** The document with each optional node's and flow's label marked, so a figure shows which they are. */
+export function markOptional(doc: DfdDocument): DfdDocument {
+  if (!doc.diagrams.some((d) => d.nodes.some((n) => n.optional) || d.flows.some((f) => f.optional))) return doc;
+  return {
+    ...doc,
+    diagrams: doc.diagrams.map((d) => ({
+      ...d,
+      nodes: d.nodes.map((n) => (n.optional ? { ...n, label: `${n.label}${OPTIONAL_MARK}` } : n)),
+      flows: d.flows.map((f) => (f.optional ? { ...f, label: `${f.label ?? ''}${OPTIONAL_MARK}` } : f)),
+    })),
+  };
 }
 
 export class DfdDiagramError extends Error {
@@ -36,7 +52,7 @@ export async function dfdFiguresHtml(props: DfdFigureProps, root = process.cwd()
   }
   const r = readDocument(text);
   if (!r.ok) throw new DfdDiagramError(`DfdDiagram: ${props.src}: ${r.error.zh} (${r.error.en})`);
-  const doc = r.doc;
+  const doc = markOptional(r.doc);
   let diagrams: DfdDiagram[] = doc.diagrams;
   if (props.diagram !== undefined) {
     const d = doc.diagrams.find((x) => x.id === props.diagram);
