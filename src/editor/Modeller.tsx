@@ -14,6 +14,7 @@ import type { FlowPatch, NodePatch, Op } from './model/ops.ts';
 import {
   addNodeOp,
   childOf,
+  childrenLost,
   connectOp,
   copySelection,
   decomposeOps,
@@ -23,9 +24,10 @@ import {
   levelPath,
   notationOf,
   pasteOps,
+  updateNodeOps,
   type Clip,
 } from './model/actions.ts';
-import { fromMermaid, layoutDiagram, layoutMissing, readDocument, serializeDocument, toMermaid, type Finding } from './core.ts';
+import { boundaryNodes, fromMermaid, layoutDiagram, layoutMissing, readDocument, serializeDocument, toMermaid, type Finding } from './core.ts';
 import { Canvas, PALETTE_MIME } from './canvas/Canvas.tsx';
 import { CanvasActionsContext, MessagesContext, type CanvasActions, type EditTarget } from './canvas/context.ts';
 import { countFindings, useFindings, useMarkers } from './hooks/useFindings.ts';
@@ -61,7 +63,9 @@ export default function Modeller(props: ModellerProps) {
 type DialogState =
   | { type: 'open'; items: { id: string; name: string; updated: number }[] }
   | { type: 'rename' }
+  | { type: 'renameLevel' }
   | { type: 'delete' }
+  | { type: 'deleteWithChild'; text: string; ops: Op[] }
   | { type: 'mermaidIn'; error?: string }
   | { type: 'mermaidOut'; text: string; copied: boolean }
   | { type: 'share'; url?: string; copied?: boolean; tooLong?: number }
@@ -243,7 +247,11 @@ function ModellerApp({ lang }: { lang: Lang }) {
     [apply],
   );
 
-  const updateNode = useCallback((id: string, patch: NodePatch) => apply([{ type: 'updateNode', diagram: stateRef.current.diagramId, id, patch }]), [apply]);
+  // A rename follows into every level below where the node is repeated as a boundary node.
+  const updateNode = useCallback((id: string, patch: NodePatch) => {
+    const s = stateRef.current;
+    apply(updateNodeOps(s.doc, s.diagramId, id, patch));
+  }, [apply]);
   const updateFlow = useCallback((id: string, patch: FlowPatch) => apply([{ type: 'updateFlow', diagram: stateRef.current.diagramId, id, patch }]), [apply]);
 
   const deleteSelection = useCallback(
@@ -252,9 +260,17 @@ function ModellerApp({ lang }: { lang: Lang }) {
       const nodes = [...s.selection.nodes];
       if (extraNode && !nodes.includes(extraNode)) nodes.push(extraNode);
       if (!nodes.length && !s.selection.flows.length) return;
-      apply([{ type: 'deleteElements', diagram: s.diagramId, nodes, flows: [...s.selection.flows] }], { select: EMPTY_SELECTION });
+      const ops: Op[] = [{ type: 'deleteElements', diagram: s.diagramId, nodes, flows: [...s.selection.flows] }];
+      // A process with a child diagram takes the child with it: ask first, naming what goes.
+      const lost = childrenLost(s.doc, s.diagramId, nodes);
+      if (lost.length) {
+        const items = lost.map((x) => t.childSize(`${t.kindNames.process}${x.process.code ? ` ${x.process.code}` : ''}${x.process.label ? `「${x.process.label}」` : ''}`, x.diagrams.length, x.nodes, x.flows)).join(t.listJoin);
+        setDialog({ type: 'deleteWithChild', text: t.deleteWithChild(items), ops });
+        return;
+      }
+      apply(ops, { select: EMPTY_SELECTION });
     },
-    [apply],
+    [apply, t],
   );
 
   const decompose = useCallback(
@@ -439,20 +455,21 @@ function ModellerApp({ lang }: { lang: Lang }) {
     await session.create(emptyDocument(t.newName), t.newName, { lazy: true });
   };
 
-  // ---- Findings: show the element ----
-  const showFinding = useCallback((f: Finding) => {
-    const d = stateRef.current.doc.diagrams.find((x) => x.id === f.diagram);
+  // ---- Findings and exercise hints: show the element ----
+  const showElement = useCallback((diagramId: string, element?: string) => {
+    const d = stateRef.current.doc.diagrams.find((x) => x.id === diagramId);
     if (!d) return;
-    const isNode = f.element ? d.nodes.some((n) => n.id === f.element) : false;
-    const isFlow = f.element ? d.flows.some((x) => x.id === f.element) : false;
+    const isNode = element ? d.nodes.some((n) => n.id === element) : false;
+    const isFlow = element ? d.flows.some((x) => x.id === element) : false;
     dispatch({
       type: 'showDiagram',
-      diagramId: f.diagram,
-      select: { nodes: isNode ? [f.element!] : [], flows: isFlow ? [f.element!] : [] },
+      diagramId,
+      select: { nodes: isNode ? [element!] : [], flows: isFlow ? [element!] : [] },
     });
-    if (isNode || isFlow) setFocus({ id: f.element!, kind: isNode ? 'node' : 'flow', nonce: Date.now() });
+    if (isNode || isFlow) setFocus({ id: element!, kind: isNode ? 'node' : 'flow', nonce: Date.now() });
     else setFocus(null);
   }, []);
+  const showFinding = useCallback((f: Finding) => showElement(f.diagram, f.element), [showElement]);
 
   // ---- Keyboard ----
   useEffect(() => {
@@ -498,10 +515,18 @@ function ModellerApp({ lang }: { lang: Lang }) {
         const nodeEl = target?.closest<HTMLElement>('.react-flow__node');
         const edgeEl = target?.closest<SVGElement>('.react-flow__edge');
         const s = stateRef.current.selection;
-        if (nodeEl?.dataset.id) setEditing({ kind: 'node', id: nodeEl.dataset.id, field: 'label' });
+        const s0 = stateRef.current;
+        const isBoundary = (id: string) => boundaryNodes(s0.doc, s0.diagramId).has(id);
+        if (nodeEl?.dataset.id) {
+          if (isBoundary(nodeEl.dataset.id)) return;
+          setEditing({ kind: 'node', id: nodeEl.dataset.id, field: 'label' });
+        }
         else if (edgeEl?.dataset.id) setEditing({ kind: 'flow', id: edgeEl.dataset.id, field: 'label' });
         else if (target?.closest('button, a, summary')) return;
-        else if (s.nodes.length === 1 && !s.flows.length) setEditing({ kind: 'node', id: s.nodes[0]!, field: 'label' });
+        else if (s.nodes.length === 1 && !s.flows.length) {
+          if (isBoundary(s.nodes[0]!)) return;
+          setEditing({ kind: 'node', id: s.nodes[0]!, field: 'label' });
+        }
         else if (s.flows.length === 1 && !s.nodes.length) setEditing({ kind: 'flow', id: s.flows[0]!, field: 'label' });
         else return;
         e.preventDefault();
@@ -515,6 +540,13 @@ function ModellerApp({ lang }: { lang: Lang }) {
 
   // ---- Derived view ----
   const path = useMemo(() => levelPath(state.doc, state.diagramId), [state.doc, state.diagramId]);
+  // The shown diagram's boundary (nodes repeated from its parent), as the linter sees it.
+  const boundaryMap = useMemo(() => boundaryNodes(state.doc, state.diagramId), [state.doc, state.diagramId]);
+  const boundary = useMemo(() => new Set(boundaryMap.keys()), [boundaryMap]);
+  const withChild = useMemo(
+    () => new Set(state.doc.diagrams.filter((d) => d.refines?.diagram === state.diagramId).map((d) => d.refines!.process)),
+    [state.doc, state.diagramId],
+  );
   const selectedProcess = state.selection.nodes.length === 1 && !state.selection.flows.length ? diagram.nodes.find((n) => n.id === state.selection.nodes[0] && n.kind === 'process') : undefined;
   const selectedChild = selectedProcess ? childOf(state.doc, diagram.id, selectedProcess.id) : undefined;
   const view = session.getView();
@@ -618,6 +650,9 @@ function ModellerApp({ lang }: { lang: Lang }) {
                 ))}
               </ol>
             </nav>
+            <button type="button" className="fb-btn fb-btn--small" onClick={() => setDialog({ type: 'renameLevel' })}>
+              {t.renameLevel}
+            </button>
             {state.doc.diagrams.length > 1 ? (
               <span className="fb-levelbar__select">
                 <label htmlFor="fb-level-select">{t.levels}</label>
@@ -650,7 +685,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
           </div>
 
           <div className="fb-workspace">
-            {exercise ? <ExercisePanel exercise={exercise} doc={state.doc} t={t} /> : null}
+            {exercise ? <ExercisePanel exercise={exercise} doc={state.doc} t={t} lang={lang} onShow={showElement} /> : null}
             <div className="fb-stage">
               <Palette t={t} onAdd={addNode} />
               <div className="fb-canvas-box" ref={canvasBox} role="group" aria-label={t.canvas} aria-describedby="fb-canvas-help">
@@ -678,6 +713,9 @@ function ModellerApp({ lang }: { lang: Lang }) {
                     onStartEdit={actions.startEdit}
                     focus={focus}
                     onFocusDone={onFocusDone}
+                    boundary={boundary}
+                    withChild={withChild}
+                    onOpenChild={decompose}
                   />
                 ) : null}
               </div>
@@ -721,6 +759,11 @@ function ModellerApp({ lang }: { lang: Lang }) {
                       onFlow={updateFlow}
                       onConnect={connect}
                       onDelete={() => deleteSelection()}
+                      boundary={boundaryMap}
+                      onOpenParent={(parentNodeId) => {
+                        const parentId = diagram.refines?.diagram;
+                        if (parentId) dispatch({ type: 'showDiagram', diagramId: parentId, select: { nodes: [parentNodeId], flows: [] } });
+                      }}
                     />
                   </div>
                 ) : (
@@ -732,7 +775,11 @@ function ModellerApp({ lang }: { lang: Lang }) {
             </aside>
           </div>
 
-          {dialog ? <Dialogs dialog={dialog} setDialog={setDialog} t={t} session={session} onRename={rename} onDelete={() => void removeCurrent()} onMermaid={async (text) => {
+          {dialog ? <Dialogs dialog={dialog} setDialog={setDialog} t={t} session={session} onRename={rename} onDelete={() => void removeCurrent()}
+            levelName={diagramName(state.doc, diagram, t)}
+            onRenameLevel={(name) => apply([{ type: 'updateDiagram', id: diagram.id, patch: { title: name.trim() } }])}
+            onConfirmOps={(ops) => apply(ops, { select: EMPTY_SELECTION })}
+            onMermaid={async (text) => {
             const r = fromMermaid(text);
             if (!r.ok) {
               setDialog({ type: 'mermaidIn', error: t.mermaidError(readError(r.error)) });
@@ -867,6 +914,9 @@ function Dialogs({
   onRename,
   onDelete,
   onMermaid,
+  levelName,
+  onRenameLevel,
+  onConfirmOps,
 }: {
   dialog: NonNullable<DialogState>;
   setDialog(d: DialogState): void;
@@ -875,6 +925,9 @@ function Dialogs({
   onRename(name: string): void;
   onDelete(): void;
   onMermaid(text: string): Promise<void>;
+  levelName: string;
+  onRenameLevel(name: string): void;
+  onConfirmOps(ops: Op[]): void;
 }) {
   const close = () => setDialog(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -934,6 +987,50 @@ function Dialogs({
               }}
             />
           </label>
+        </Dialog>
+      );
+    case 'renameLevel':
+      return (
+        <Dialog
+          title={t.renameLevel}
+          onClose={close}
+          footer={
+            <>
+              <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
+              <button type="button" className="fb-btn fb-btn--primary" onClick={() => { onRenameLevel(inputRef.current?.value ?? ''); close(); }}>{t.ok}</button>
+            </>
+          }
+        >
+          <label className="fb-field">
+            <span>{t.levelNamePrompt}</span>
+            <input
+              ref={inputRef}
+              defaultValue={levelName}
+              autoFocus
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                  onRenameLevel(e.currentTarget.value);
+                  close();
+                }
+              }}
+            />
+          </label>
+        </Dialog>
+      );
+    case 'deleteWithChild':
+      return (
+        <Dialog
+          title={t.deleteWithChildTitle}
+          role="alertdialog"
+          onClose={close}
+          footer={
+            <>
+              <button type="button" className="fb-btn" onClick={close} autoFocus>{t.cancel}</button>
+              <button type="button" className="fb-btn fb-btn--danger" onClick={() => { close(); onConfirmOps(dialog.ops); }}>{t.delete}</button>
+            </>
+          }
+        >
+          <p>{dialog.text}</p>
         </Dialog>
       );
     case 'delete':

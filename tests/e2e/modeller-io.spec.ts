@@ -241,7 +241,10 @@ test.describe('exercise mode', () => {
     await expect(nodes(page).first()).toBeVisible();
     await panel.getByRole('button', { name: '检查答案' }).click();
     await expect(panel).toContainText('得分：0 / 100');
-    await expect(panel).toContainText(/缺少 \d+ 个处理/);
+    // The hint names the student's own process to decompose, and selects it when clicked.
+    const hint = panel.getByRole('button', { name: '处理「进书」还需要画出它的分解（子图）' });
+    await hint.click();
+    await expect(node(page, '进书')).toHaveClass(/selected/);
   });
 
   const reference = JSON.parse(fixtureText('decompose.dfd.json'));
@@ -264,18 +267,38 @@ test.describe('exercise mode', () => {
     await addSymbol(page, '处理', '采购处理');
     await connect(page, node(page, '书商'), node(page, '采购处理'), '采购单');
     await panel.getByRole('button', { name: '检查答案' }).click();
-    await expect(panel).toContainText(/得分：\d+ \/ 100/);
-    await expect(panel).toContainText('缺少 1 个数据存储');
-    await expect(panel).toContainText('缺少 3 个数据流');
-    await expect(panel.locator('.fb-exercise__result')).not.toContainText('采购记录');
-    await expect(panel.locator('.fb-exercise__result')).not.toContainText('不合格采购单');
+    const result = panel.locator('.fb-exercise__result');
+    await expect(result).toContainText(/得分：\d+ \/ 100/);
+    // Hints name the student's own elements, per level, and say what is missing by kind and place…
+    await expect(result).toContainText('这一层还缺少一个数据存储：它从处理「采购处理」接收数据，向处理「采购处理」发送数据');
+    await expect(result).toContainText('处理「采购处理」还缺少一条流向外部实体「书商」的输出数据流');
+    // …never by the reference's labels.
+    await expect(result).not.toContainText('采购记录');
+    await expect(result).not.toContainText('不合格采购单');
     // Lint findings are listed as always.
     await expect(findings(page).locator('[data-rule="process-needs-output"]')).toHaveCount(1);
+    // A hint points at the element it is about.
+    await page.keyboard.press('Escape');
+    await result.getByRole('button', { name: /还缺少一条流向外部实体「书商」/ }).click();
+    await expect(node(page, '采购处理')).toHaveClass(/selected/);
+    await expect(node(page, '书商')).not.toHaveClass(/selected/);
+    // The result goes out of date as soon as the diagram changes.
+    await expect(result).not.toContainText('结果已过期');
+    await addSymbol(page, '数据存储', '采购台账');
+    await expect(result).toContainText('图已经修改，上面的结果已过期');
 
+    // The reference opens a level at a time at its own size, with zoom, in a dialog in view.
     await panel.getByRole('button', { name: '显示参考答案' }).click();
-    await expect(panel.getByRole('img', { name: /参考答案/ })).toBeVisible();
-    await panel.getByRole('button', { name: '隐藏参考答案' }).click();
-    await expect(panel.getByRole('img')).toHaveCount(0);
+    const dialog = page.getByRole('dialog', { name: /参考答案/ });
+    const img = dialog.getByRole('img', { name: /参考答案/ });
+    await expect(img).toBeVisible();
+    await expect(img).toBeInViewport();
+    const w = Number(await img.getAttribute('width'));
+    expect(w).toBeGreaterThan(300);
+    await dialog.getByRole('button', { name: '放大' }).click();
+    await expect.poll(async () => Number(await img.getAttribute('width'))).toBeGreaterThan(w);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await expect(dialog).toHaveCount(0);
 
     // Progress is kept like any diagram.
     await waitSaved(page);

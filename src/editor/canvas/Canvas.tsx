@@ -60,6 +60,12 @@ export interface CanvasProps {
   /** An element to centre and focus (from a click on a finding); `nonce` makes each request new. */
   focus: { id: string; kind: 'node' | 'flow'; nonce: number } | null;
   onFocusDone(): void;
+  /** The shown diagram's boundary nodes (repeated from its parent): drawn apart, not edited here. */
+  boundary: ReadonlySet<string>;
+  /** Processes of the shown diagram that have a child diagram. */
+  withChild: ReadonlySet<string>;
+  /** Double-click on a process with a child diagram. */
+  onOpenChild(processId: string): void;
 }
 
 interface NodeCacheEntry {
@@ -68,6 +74,8 @@ interface NodeCacheEntry {
   selected: boolean;
   marker: Marker | undefined;
   editing: EditTarget['field'] | undefined;
+  boundary: boolean;
+  hasChild: boolean;
   x: number;
   y: number;
   measured: { width: number; height: number } | undefined;
@@ -84,15 +92,17 @@ interface EdgeCacheEntry {
   rf: FlowRfEdge;
 }
 
-function nodeLabel(t: Messages, n: DfdDiagram['nodes'][number], marker: Marker | undefined): string {
+function nodeLabel(t: Messages, n: DfdDiagram['nodes'][number], marker: Marker | undefined, boundary: boolean, hasChild: boolean): string {
   let s = [t.kindNames[n.kind], n.code, n.label || t.blank].filter(Boolean).join(' ');
   if (n.kind === 'process' && n.owner) s += `（${t.owner}：${n.owner}）`;
+  if (boundary) s += `，${t.boundaryNode}`;
+  if (hasChild) s += `，${t.hasChild}`;
   if (marker) s += `，${t.hasFindings(marker.count)}`;
   return s;
 }
 
 function CanvasInner(props: CanvasProps) {
-  const { diagram, notation, selection, markers, editing, t, dispatch } = props;
+  const { diagram, notation, selection, markers, editing, t, dispatch, boundary, withChild } = props;
   const rf = useReactFlow();
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition> | null>(null);
   const measured = useRef(new Map<string, { width: number; height: number }>());
@@ -113,10 +123,14 @@ function CanvasInner(props: CanvasProps) {
       const marker = markers.get(n.id);
       const ed = editing && editing.kind === 'node' && editing.id === n.id ? editing.field : undefined;
       const m = measured.current.get(n.id);
+      const isBoundary = boundary.has(n.id);
+      const hasChild = withChild.has(n.id);
       const old = cache.get(n.id);
       if (
         old &&
         old.src === n &&
+        old.boundary === isBoundary &&
+        old.hasChild === hasChild &&
         old.notation === notation &&
         old.selected === sel &&
         old.marker?.severity === marker?.severity &&
@@ -137,17 +151,17 @@ function CanvasInner(props: CanvasProps) {
         // Known sizes: the symbol is visible (and its name field focusable) before it is measured.
         width: box.width,
         height: box.height,
-        data: { node: n, notation, marker, editing: ed, width: box.width, height: box.height },
+        data: { node: n, notation, marker, editing: ed, width: box.width, height: box.height, boundary: isBoundary, hasChild },
         selected: sel,
-        ariaLabel: nodeLabel(t, n, marker),
+        ariaLabel: nodeLabel(t, n, marker, isBoundary, hasChild),
         ...(m ? { measured: m } : {}),
       };
-      next.set(n.id, { src: n, notation, selected: sel, marker, editing: ed, x: pos.x, y: pos.y, measured: m, rf: node });
+      next.set(n.id, { src: n, notation, selected: sel, marker, editing: ed, boundary: isBoundary, hasChild, x: pos.x, y: pos.y, measured: m, rf: node });
       return node;
     });
     nodeCache.current = next;
     return out;
-  }, [diagram.nodes, notation, selectedNodes, markers, editing, drag, t]);
+  }, [diagram.nodes, notation, selectedNodes, markers, editing, drag, t, boundary, withChild]);
 
   // Flows fan out between one pair of symbols, and bow round symbols in their way (from the
   // model's positions: recomputed when the diagram changes, not on every drag frame).
@@ -258,8 +272,14 @@ function CanvasInner(props: CanvasProps) {
     [dispatch],
   );
 
-  const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit } = props;
-  const onNodeDoubleClick = useCallback((_: unknown, n: DfdRfNode) => onStartEdit({ kind: 'node', id: n.id, field: 'label' }), [onStartEdit]);
+  const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit, onOpenChild } = props;
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, n: DfdRfNode) => {
+      if (n.data.hasChild) onOpenChild(n.id);
+      else if (!n.data.boundary) onStartEdit({ kind: 'node', id: n.id, field: 'label' });
+    },
+    [onStartEdit, onOpenChild],
+  );
   const onMoveEnd = useCallback((_: unknown, vp: Viewport) => onViewportSaved(diagramId, vp), [onViewportSaved, diagramId]);
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target && c.source !== c.target) onConnectNodes(c.source, c.target);

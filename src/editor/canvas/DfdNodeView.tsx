@@ -18,12 +18,16 @@ export type DfdNodeData = {
   height: number;
   marker?: Marker;
   editing?: EditField;
+  /** Repeated from the parent diagram (a child's boundary): shown apart, not edited here. */
+  boundary?: boolean;
+  /** A process with a child diagram: a marker, and double-click opens the child. */
+  hasChild?: boolean;
 };
 export type DfdRfNode = Node<DfdNodeData, 'dfd'>;
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
-function Field({ id, field, value, editing, className, label }: { id: string; field: EditField; value: string; editing: boolean; className: string; label: string }) {
+function Field({ id, field, value, editing, className, label, editable = true }: { id: string; field: EditField; value: string; editing: boolean; className: string; label: string; editable?: boolean }) {
   const actions = useCanvasActions();
   const target = { kind: 'node' as const, id, field };
   if (editing) {
@@ -41,6 +45,9 @@ function Field({ id, field, value, editing, className, label }: { id: string; fi
     <div
       className={className}
       onDoubleClick={(e) => {
+        // Not editable here (a boundary node, or a process whose double-click opens its child):
+        // the double-click goes on to the canvas.
+        if (!editable) return;
         e.stopPropagation();
         actions.startEdit(target);
       }}
@@ -52,7 +59,7 @@ function Field({ id, field, value, editing, className, label }: { id: string; fi
 
 function DfdNodeViewInner({ id, data, selected }: NodeProps<DfdRfNode>) {
   const t = useMessages();
-  const { node, notation, marker, editing, width, height } = data;
+  const { node, notation, marker, editing, width, height, boundary, hasChild } = data;
   // Only a boolean is selected from the connection state, so nodes re-render once when a drag starts.
   const connecting = useConnection((c) => c.inProgress);
   const classes = [
@@ -62,16 +69,25 @@ function DfdNodeViewInner({ id, data, selected }: NodeProps<DfdRfNode>) {
     selected ? 'is-selected' : '',
     marker ? `has-${marker.severity}` : '',
     connecting ? 'is-connecting' : '',
+    boundary ? 'is-boundary' : '',
+    hasChild ? 'has-child' : '',
   ].join(' ');
+  const editable = !boundary && !hasChild;
   return (
     <div className={classes} style={{ width, height }}>
       <div className="fb-node__shape" aria-hidden="true" />
       {node.kind !== 'store' || notation === 'gane-sarson' || node.code ? (
-        <Field id={id} field="code" value={node.code ?? ''} editing={editing === 'code'} className="fb-node__code" label={t.editCode} />
+        <Field id={id} field="code" value={node.code ?? ''} editing={editing === 'code'} className="fb-node__code" label={t.editCode} editable={editable} />
       ) : null}
-      <Field id={id} field="label" value={node.label} editing={editing === 'label'} className="fb-node__label" label={t.editLabel} />
+      <Field id={id} field="label" value={node.label} editing={editing === 'label'} className="fb-node__label" label={t.editLabel} editable={editable} />
       {node.kind === 'process' ? (
-        <Field id={id} field="owner" value={node.owner ?? ''} editing={editing === 'owner'} className="fb-node__owner" label={t.editOwner} />
+        <Field id={id} field="owner" value={node.owner ?? ''} editing={editing === 'owner'} className="fb-node__owner" label={t.editOwner} editable={editable} />
+      ) : null}
+      {boundary ? <span className="fb-node__tag" aria-hidden="true" title={t.boundaryNode}>{t.boundaryTag}</span> : null}
+      {hasChild ? (
+        <span className="fb-node__child" aria-hidden="true" title={t.hasChild}>
+          ⊞
+        </span>
       ) : null}
       {marker ? (
         <span className={`fb-node__badge fb-badge--${marker.severity}`} aria-hidden="true">

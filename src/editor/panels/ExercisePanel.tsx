@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { DfdDocument } from '@schemas/dfd.ts';
-import { grade, layoutMissing, readDocument, type GradeItem } from '../core.ts';
-import type { Messages } from '../i18n.ts';
+import { grade, layoutMissing, readDocument, type GradeHint, type GradeResult } from '../core.ts';
+import type { Lang, Messages } from '../i18n.ts';
 import { diagramSvg } from '../io/svg.ts';
 import { diagramName } from '../model/actions.ts';
+import { Dialog } from './Dialog.tsx';
 
 import type { Exercise } from '@schemas/exercise.ts';
 
@@ -26,66 +27,57 @@ export async function loadExercise(slug: string): Promise<Exercise | null> {
   }
 }
 
-type Kind = 'entity' | 'process' | 'store' | 'flow';
-
-export interface GradeSummary {
-  score: number;
-  matched: Record<Kind, number>;
-  missing: Record<Kind, number>;
-  extra: Record<Kind, number>;
+/** One level of the result as the panel shows it: the student's own diagram name, never the reference's labels. */
+export interface LevelView {
+  key: string;
+  /** The student's diagram, when they drew this level. */
+  diagram?: string;
+  name: string;
+  score?: number;
+  hints: GradeHint[];
 }
 
-const KINDS: Kind[] = ['entity', 'process', 'store', 'flow'];
-
-/** Counts by kind, so that hints never give away names ("缺少 1 个处理"). */
-function byKind(items: readonly GradeItem[]): Record<Kind, number> {
-  const out: Record<Kind, number> = { entity: 0, process: 0, store: 0, flow: 0 };
-  for (const it of items) out[it.type]++;
-  return out;
-}
-
-/** `start`: what the exercise handed out; only the student's own work earns points. */
-export function gradeSummary(student: DfdDocument, reference: DfdDocument, start?: DfdDocument): GradeSummary {
-  const r = grade(student, reference, start ? { given: start } : {});
-  return { score: r.score, matched: byKind(r.matched.map((m) => m.student)), missing: byKind(r.missing), extra: byKind(r.extra) };
+/**
+ * 检查答案: grades the document (only the student's own work counts: `start` is what the exercise
+ * handed out) and arranges the hints per level, named by the student's diagrams.
+ */
+export function checkAnswer(doc: DfdDocument, exercise: Pick<Exercise, 'reference' | 'start'>, t: Messages, lang: Lang): { result: GradeResult; levels: LevelView[] } {
+  const result = grade(doc, exercise.reference, { locale: lang, ...(exercise.start ? { given: exercise.start } : {}) });
+  const levels: LevelView[] = [];
+  for (const d of result.diagrams) {
+    if (!d.asked && d.hints.length === 0) continue;
+    const sd = d.student ? doc.diagrams.find((x) => x.id === d.student) : undefined;
+    const name = sd ? diagramName(doc, sd, t) : t.levelNotDrawn;
+    const view: LevelView = { key: `${d.reference ?? ''}\u0000${d.student ?? ''}`, name: d.reference ? name : t.extraLevel(name), hints: d.hints };
+    if (sd) view.diagram = sd.id;
+    if (d.reference && d.student) view.score = d.score;
+    levels.push(view);
+  }
+  return { result, levels };
 }
 
 interface Props {
   exercise: Exercise;
   doc: DfdDocument;
   t: Messages;
+  lang: Lang;
+  /** Shows a diagram of the student's document, with an element selected and in view. */
+  onShow(diagram: string, element?: string): void;
 }
 
-export function ExercisePanel({ exercise, doc, t }: Props) {
-  const [result, setResult] = useState<GradeSummary | null>(null);
+export function ExercisePanel({ exercise, doc, t, lang, onShow }: Props) {
+  const [checked, setChecked] = useState<{ doc: DfdDocument; score: number; levels: LevelView[] } | null>(null);
   const [showRef, setShowRef] = useState(false);
-  const [refSvgs, setRefSvgs] = useState<{ id: string; name: string; src: string }[] | null>(null);
   const headId = useId();
-  const kindName = (k: Kind) => (k === 'flow' ? t.flowKind : t.kindNames[k]);
-  useEffect(() => {
-    if (!showRef || refSvgs) return;
-    let live = true;
-    void (async () => {
-      const laid = await layoutMissing(exercise.reference);
-      if (!live) return;
-      setRefSvgs(
-        laid.diagrams.map((d) => ({
-          id: d.id,
-          name: diagramName(laid, d, t),
-          src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagramSvg(laid, d.id))}`,
-        })),
-      );
-    })();
-    return () => {
-      live = false;
-    };
-  }, [showRef, refSvgs, exercise.reference, t]);
+  // The result belongs to the document it was computed for: any change makes it out of date.
+  const stale = checked !== null && checked.doc !== doc;
   return (
     <section className="fb-panel fb-exercise" aria-labelledby={headId}>
       <h2 id={headId} className="fb-panel__title">
         {t.exercise}：{exercise.title}
       </h2>
-      <div className="fb-exercise__scenario">
+      <details className="fb-exercise__scenario" open>
+        <summary>{t.scenario}</summary>
         {exercise.scenario
           .split(/\n\s*\n/)
           .map((p) => p.trim())
@@ -93,50 +85,125 @@ export function ExercisePanel({ exercise, doc, t }: Props) {
           .map((p, i) => (
             <p key={i}>{p}</p>
           ))}
-      </div>
+      </details>
       <div className="fb-exercise__actions">
-        <button type="button" className="fb-btn fb-btn--primary" onClick={() => setResult(gradeSummary(doc, exercise.reference, exercise.start))}>
+        <button
+          type="button"
+          className="fb-btn fb-btn--primary"
+          onClick={() => {
+            const { result, levels } = checkAnswer(doc, exercise, t, lang);
+            setChecked({ doc, score: result.score, levels });
+          }}
+        >
           {t.checkAnswer}
         </button>
-        <button type="button" className="fb-btn" aria-expanded={showRef} onClick={() => setShowRef((v) => !v)}>
-          {showRef ? t.hideReference : t.showReference}
+        <button type="button" className="fb-btn" aria-haspopup="dialog" onClick={() => setShowRef(true)}>
+          {t.showReference}
         </button>
       </div>
-      <div className="fb-exercise__result" aria-live="polite">
-        {result ? (
+      <div className={`fb-exercise__result${stale ? ' is-stale' : ''}`} aria-live="polite">
+        {checked ? (
           <>
-            <p className="fb-exercise__score">{t.score(result.score)}</p>
-            <ul className="fb-exercise__hints">
-              {KINDS.filter((k) => result.matched[k]).map((k) => (
-                <li key={`m-${k}`} className="fb-hint fb-hint--matched">
-                  {t.hint.matchedKind(result.matched[k], kindName(k))}
-                </li>
-              ))}
-              {KINDS.filter((k) => result.missing[k]).map((k) => (
-                <li key={`x-${k}`} className="fb-hint fb-hint--missing">
-                  {t.hint.missingKind(result.missing[k], kindName(k))}
-                </li>
-              ))}
-              {KINDS.filter((k) => result.extra[k]).map((k) => (
-                <li key={`e-${k}`} className="fb-hint fb-hint--extra">
-                  {t.hint.extraKind(result.extra[k], kindName(k))}
-                </li>
-              ))}
-            </ul>
+            {stale ? <p className="fb-exercise__stale" role="status">{t.resultStale}</p> : null}
+            <p className="fb-exercise__score">{t.score(checked.score)}</p>
+            {checked.levels.map((lv) => (
+              <div key={lv.key} className="fb-exercise__level">
+                <h3>{lv.score !== undefined ? t.levelResult(lv.name, lv.score) : lv.name}</h3>
+                {lv.hints.length === 0 ? (
+                  <p className="fb-hint fb-hint--ok">{t.levelOk}</p>
+                ) : (
+                  <ul className="fb-exercise__hints">
+                    {lv.hints.map((h, i) => (
+                      <li key={i} className={`fb-hint fb-hint--${h.kind}`}>
+                        {h.diagram ? (
+                          <button type="button" className="fb-link fb-hint__show" title={t.hintShow} onClick={() => onShow(h.diagram!, h.element)}>
+                            {h.message}
+                          </button>
+                        ) : (
+                          h.message
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))}
           </>
         ) : null}
       </div>
-      {showRef ? (
-        <div className="fb-exercise__reference">
-          <h3>{t.referenceTitle}</h3>
-          {refSvgs?.map((r) => (
-            <figure key={r.id}>
-              <img src={r.src} alt={`${t.referenceTitle}：${r.name}`} />
-              <figcaption>{r.name}</figcaption>
-            </figure>
-          ))}
+      {showRef ? <ReferenceDialog exercise={exercise} t={t} onClose={() => setShowRef(false)} /> : null}
+    </section>
+  );
+}
+
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+
+/**
+ * 显示参考答案: the reference, a level at a time, at its own size (the symbols as large as on the
+ * canvas), with zoom, in a dialog in the middle of the screen. Read-only: an image of the model.
+ */
+function ReferenceDialog({ exercise, t, onClose }: { exercise: Exercise; t: Messages; onClose(): void }) {
+  const [laid, setLaid] = useState<DfdDocument | null>(null);
+  const [level, setLevel] = useState<string>('');
+  const [zoom, setZoom] = useState(2); // index into ZOOMS: 100 %
+  const selectId = useId();
+  useEffect(() => {
+    let live = true;
+    void layoutMissing(exercise.reference).then((doc) => {
+      if (!live) return;
+      setLaid(doc);
+      // Start with the first level the exercise asks for (not the ones it hands out).
+      const given = new Set((exercise.start?.diagrams ?? []).map((d) => d.id));
+      setLevel((doc.diagrams.find((d) => !given.has(d.id)) ?? doc.diagrams[0]!).id);
+    });
+    return () => {
+      live = false;
+    };
+  }, [exercise]);
+  const picture = useMemo(() => {
+    if (!laid || !level) return null;
+    const svg = diagramSvg(laid, level);
+    const w = Number(/\bwidth="([\d.]+)"/.exec(svg)?.[1] ?? 600);
+    const h = Number(/\bheight="([\d.]+)"/.exec(svg)?.[1] ?? 400);
+    return { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, w, h };
+  }, [laid, level]);
+  const scale = ZOOMS[zoom]!;
+  const name = laid && level ? diagramName(laid, laid.diagrams.find((d) => d.id === level)!, t) : '';
+  return (
+    <Dialog title={`${t.referenceTitle}：${exercise.title}`} onClose={onClose} wide footer={<button type="button" className="fb-btn" onClick={onClose}>{t.close}</button>}>
+      <p className="fb-muted">{t.referenceOpen}</p>
+      {laid ? (
+        <div className="fb-reference__bar">
+          {laid.diagrams.length > 1 ? (
+            <span className="fb-field fb-field--inline">
+              <label htmlFor={selectId}>{t.referenceLevel}</label>
+              <select id={selectId} value={level} onChange={(e) => setLevel(e.target.value)}>
+                {laid.diagrams.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {diagramName(laid, d, t)}
+                  </option>
+                ))}
+              </select>
+            </span>
+          ) : null}
+          <span className="fb-reference__zoom" role="group" aria-label={t.referenceZoom(Math.round(scale * 100))}>
+            <button type="button" className="fb-btn fb-btn--small" aria-label={t.zoomOut} disabled={zoom === 0} onClick={() => setZoom((z) => Math.max(0, z - 1))}>
+              −
+            </button>
+            <button type="button" className="fb-btn fb-btn--small" onClick={() => setZoom(2)}>
+              {t.zoomReset}
+            </button>
+            <button type="button" className="fb-btn fb-btn--small" aria-label={t.zoomIn} disabled={zoom === ZOOMS.length - 1} onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}>
+              +
+            </button>
+            <output>{Math.round(scale * 100)}%</output>
+          </span>
         </div>
       ) : null}
-    </section>
+      {/* A scroll box the keyboard can reach (tabIndex), with the level at the chosen size. */}
+      <div className="fb-reference__view" tabIndex={0} role="region" aria-label={name}>
+        {picture ? <img src={picture.src} alt={`${t.referenceTitle}：${name}`} width={Math.round(picture.w * scale)} height={Math.round(picture.h * scale)} /> : null}
+      </div>
+    </Dialog>
   );
 }

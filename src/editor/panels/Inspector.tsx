@@ -13,6 +13,10 @@ interface Props {
   onFlow(id: string, patch: FlowPatch): void;
   onConnect(from: string, to: string): void;
   onDelete(): void;
+  /** The shown diagram's boundary nodes → the parent node each repeats (null: not in the parent). */
+  boundary: ReadonlyMap<string, string | null>;
+  /** Shows the parent diagram with that node selected. */
+  onOpenParent(parentNodeId: string): void;
 }
 
 /** A text field that commits on Enter or when left (one undo step per edit, not per key). */
@@ -43,7 +47,7 @@ function nodeName(t: Messages, n: DfdDiagram['nodes'][number]): string {
   return [n.code, n.label || t.blank].filter(Boolean).join(' ');
 }
 
-function InspectorInner({ diagram, selection, t, onNode, onFlow, onConnect, onDelete }: Props) {
+function InspectorInner({ diagram, selection, t, onNode, onFlow, onConnect, onDelete, boundary, onOpenParent }: Props) {
   const [target, setTarget] = useState('');
   const [dir, setDir] = useState<'out' | 'in'>('out');
   const selId = useId();
@@ -65,9 +69,33 @@ function InspectorInner({ diagram, selection, t, onNode, onFlow, onConnect, onDe
     return (
       <div className="fb-inspector" key={node.id}>
         <p className="fb-inspector__kind">{t.kindNames[node.kind]}</p>
-        <TextField label={t.code} value={node.code ?? ''} onCommit={(v) => onNode(node.id, { code: v.trim() })} />
-        <TextField label={t.label} value={node.label} onCommit={(v) => onNode(node.id, { label: v })} />
-        {node.kind === 'process' ? <TextField label={t.owner} value={node.owner ?? ''} onCommit={(v) => onNode(node.id, { owner: v.trim() })} /> : null}
+        {boundary.has(node.id) ? (
+          // A boundary node is the parent's element: shown, not edited here (renames come from the parent).
+          <div className="fb-boundary-note">
+            <dl className="fb-readonly">
+              {node.code ? (
+                <>
+                  <dt>{t.code}</dt>
+                  <dd>{node.code}</dd>
+                </>
+              ) : null}
+              <dt>{t.label}</dt>
+              <dd>{node.label || t.blank}</dd>
+            </dl>
+            <p>{t.boundaryNote(`${t.kindNames[node.kind]}「${nodeName(t, node)}」`)}</p>
+            {boundary.get(node.id) ? (
+              <button type="button" className="fb-btn fb-btn--small" onClick={() => onOpenParent(boundary.get(node.id)!)}>
+                {t.openParent}
+              </button>
+            ) : null}
+          </div>
+        ) : (
+          <>
+            <TextField label={t.code} value={node.code ?? ''} onCommit={(v) => onNode(node.id, { code: v.trim() })} />
+            <TextField label={t.label} value={node.label} onCommit={(v) => onNode(node.id, { label: v })} />
+            {node.kind === 'process' ? <TextField label={t.owner} value={node.owner ?? ''} onCommit={(v) => onNode(node.id, { owner: v.trim() })} /> : null}
+          </>
+        )}
         {others.length ? (
           <fieldset className="fb-connect">
             <legend>{t.addFlow}</legend>

@@ -1,0 +1,118 @@
+/**
+ * Levelling in the modeller (spec revision 2): a process that talks to a sibling process can be
+ * decomposed and balances; boundary nodes are the parent's, shown apart and renamed from the
+ * parent; deleting a process with a child asks first; levels have names.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { addSymbol, connect, edges, findings, node, openModeller } from '../fixtures/editor/support.ts';
+
+const crumbs = (page: Page) => page.getByRole('navigation', { name: '图的层次' });
+const errors = (page: Page) => page.locator('.fb-counts');
+
+/** The 报损 0 层图 of the issue: P1 审核报损清单 sends 合格报损清单 to its sibling P2 报损处理. */
+async function drawLevel0(page: Page) {
+  await addSymbol(page, '外部实体', '仓库');
+  await addSymbol(page, '处理', '审核报损清单');
+  await addSymbol(page, '处理', '报损处理');
+  await addSymbol(page, '数据存储', '库存台账');
+  await connect(page, node(page, '仓库'), node(page, '审核报损清单'), '报损清单');
+  await connect(page, node(page, '审核报损清单'), node(page, '仓库'), '不合格报损清单');
+  await connect(page, node(page, '审核报损清单'), node(page, '报损处理'), '合格报损清单');
+  await connect(page, node(page, '报损处理'), node(page, '库存台账'), '报损记录');
+  await connect(page, node(page, '库存台账'), node(page, '审核报损清单'), '库存信息');
+  await expect(edges(page)).toHaveCount(5);
+  await expect(errors(page)).toHaveAttribute('data-errors', '0');
+}
+
+test('a process that receives from a sibling decomposes into a balanced child; a dropped boundary flow is a balance finding', async ({ page }) => {
+  await openModeller(page);
+  await drawLevel0(page);
+  await node(page, '报损处理').click();
+  await page.getByRole('button', { name: '分解', exact: true }).click();
+  await expect(crumbs(page)).toContainText('P2 的分解');
+
+  // The child repeats the sibling P1 and the store as its boundary, drawn apart, and balances.
+  const sibling = node(page, '审核报损清单');
+  await expect(sibling).toHaveClass(/is-boundary/);
+  await expect(sibling).toContainText('P1');
+  await expect(sibling).toHaveAttribute('aria-label', /边界/);
+  await expect(node(page, '库存台账')).toHaveClass(/is-boundary/);
+  await expect(page.locator('.fb-node--process:not(.is-boundary) .fb-node__code')).toHaveText(['P2.1']);
+  await expect(edges(page)).toHaveCount(2);
+  await expect(errors(page)).toHaveAttribute('data-errors', '0');
+  await expect(findings(page).locator('[data-rule="balance"]')).toHaveCount(0);
+
+  // A boundary node is not edited here: double-click opens no editor, the inspector says why.
+  await sibling.locator('.fb-node__label').dblclick();
+  await expect(page.getByRole('textbox', { name: '编辑名称' })).toHaveCount(0);
+  await sibling.click();
+  await expect(page.locator('.fb-boundary-note')).toContainText('名称和编号请到父图中修改');
+
+  // Dropping the flow from the sibling breaks the balance.
+  await page.locator('.fb-flow-label', { hasText: '合格报损清单' }).click();
+  await page.keyboard.press('Delete');
+  await expect(edges(page)).toHaveCount(1);
+  const balance = findings(page).locator('[data-rule="balance"]');
+  await expect(balance).toHaveCount(1);
+  await expect(balance).toContainText('合格报损清单');
+  await expect(balance).toContainText('子图中处理 P1「审核报损清单」与子图的处理之间缺少这条数据流');
+  await page.keyboard.press('Control+z');
+  await expect(balance).toHaveCount(0);
+});
+
+test('renaming on level 0 renames the repeat in the child; a process with a child has a marker and opens on double-click', async ({ page }) => {
+  await openModeller(page);
+  await drawLevel0(page);
+  await node(page, '报损处理').click();
+  await page.getByRole('button', { name: '分解', exact: true }).click();
+  await expect(crumbs(page)).toContainText('P2 的分解');
+  await crumbs(page).getByRole('button').first().click();
+
+  const parent = node(page, '报损处理');
+  await expect(parent).toHaveClass(/has-child/);
+  await expect(parent.locator('.fb-node__child')).toBeVisible();
+  await expect(parent).toHaveAttribute('aria-label', /有子图/);
+
+  await node(page, '审核报损清单').locator('.fb-node__label').dblclick();
+  const input = page.getByRole('textbox', { name: '编辑名称' });
+  await input.fill('审核报损单');
+  await input.press('Enter');
+  await expect(node(page, '审核报损单')).toBeVisible();
+
+  await parent.locator('.fb-node__label').dblclick();
+  await expect(crumbs(page)).toContainText('P2 的分解');
+  await expect(node(page, '审核报损单')).toHaveClass(/is-boundary/);
+  await expect(findings(page).locator('[data-rule="balance"]')).toHaveCount(0);
+
+  // Levels have names of their own.
+  await page.getByRole('button', { name: '重命名这一层' }).click();
+  const dialog = page.getByRole('dialog', { name: '重命名这一层' });
+  await dialog.getByRole('textbox').fill('1 层图（报损处理）');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(crumbs(page)).toContainText('1 层图（报损处理）');
+});
+
+test('deleting a process with a child asks first, naming the child and its size, and is one undo step', async ({ page }) => {
+  await openModeller(page);
+  await drawLevel0(page);
+  await node(page, '报损处理').click();
+  await page.getByRole('button', { name: '分解', exact: true }).click();
+  await crumbs(page).getByRole('button').first().click();
+
+  await node(page, '报损处理').click();
+  await page.keyboard.press('Delete');
+  const ask = page.getByRole('alertdialog', { name: '删除处理和它的子图？' });
+  await expect(ask).toContainText('处理 P2「报损处理」的子图：3 个符号、2 条数据流');
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(node(page, '报损处理')).toBeVisible();
+
+  await node(page, '报损处理').click();
+  await page.keyboard.press('Delete');
+  await page.getByRole('alertdialog').getByRole('button', { name: '删除' }).click();
+  await expect(node(page, '报损处理')).toHaveCount(0);
+  await expect(page.getByLabel('层次', { exact: true })).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(node(page, '报损处理')).toBeVisible();
+  await expect(page.getByLabel('层次', { exact: true }).locator('option')).toHaveCount(2);
+});
