@@ -33,10 +33,10 @@ test('a process that receives from a sibling decomposes into a balanced child; a
 
   // The child repeats the sibling P1 and the store as its boundary, drawn apart, and balances.
   const sibling = node(page, '审核报损清单');
-  await expect(sibling).toHaveClass(/is-boundary/);
+  await expect(sibling.locator('.fb-node')).toHaveClass(/is-boundary/);
   await expect(sibling).toContainText('P1');
   await expect(sibling).toHaveAttribute('aria-label', /边界/);
-  await expect(node(page, '库存台账')).toHaveClass(/is-boundary/);
+  await expect(node(page, '库存台账').locator('.fb-node')).toHaveClass(/is-boundary/);
   await expect(page.locator('.fb-node--process:not(.is-boundary) .fb-node__code')).toHaveText(['P2.1']);
   await expect(edges(page)).toHaveCount(2);
   await expect(errors(page)).toHaveAttribute('data-errors', '0');
@@ -69,7 +69,7 @@ test('renaming on level 0 renames the repeat in the child; a process with a chil
   await crumbs(page).getByRole('button').first().click();
 
   const parent = node(page, '报损处理');
-  await expect(parent).toHaveClass(/has-child/);
+  await expect(parent.locator('.fb-node')).toHaveClass(/has-child/);
   await expect(parent.locator('.fb-node__child')).toBeVisible();
   await expect(parent).toHaveAttribute('aria-label', /有子图/);
 
@@ -81,7 +81,7 @@ test('renaming on level 0 renames the repeat in the child; a process with a chil
 
   await parent.locator('.fb-node__label').dblclick();
   await expect(crumbs(page)).toContainText('P2 的分解');
-  await expect(node(page, '审核报损单')).toHaveClass(/is-boundary/);
+  await expect(node(page, '审核报损单').locator('.fb-node')).toHaveClass(/is-boundary/);
   await expect(findings(page).locator('[data-rule="balance"]')).toHaveCount(0);
 
   // Levels have names of their own.

@@ -79,7 +79,7 @@ export interface DiagramGrade {
   reference?: string;
   /** The student's diagram; absent when no student diagram pairs with the reference diagram. */
   student?: string;
-  /** False when the given document already holds the whole reference diagram: nothing is asked there. */
+  /** False when the given document already holds every required item of the reference diagram: nothing is asked there. */
   asked: boolean;
   /** 0–100 by the same formula as the whole score, over this pair only. */
   score: number;
@@ -558,7 +558,7 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
     let r = 0;
     let givenKept = 0;
     let givenItems = 0;
-    let refItems = 0;
+    let required = 0; // required reference items the given document does not hold
     for (const e of m.elements) {
       matched.push({ reference: e.ref.item, student: e.stu.item, credit: 1 });
       if (given.has(e.ref)) givenKept++;
@@ -577,15 +577,20 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
     }
     if (ref) {
       for (const x of [...ref.elements, ...ref.flows]) {
-        refItems++;
         if (given.has(x)) givenItems++;
         else if (!x.optional) r++;
       }
     }
+    required = r;
     // A given item the student deleted from a level they kept is still asked for; a given level
     // the student did not draw at all (they drew only the level the exercise asks for) is not.
     if (stu) r += givenItems - givenKept;
-    for (const x of [...m.missingElements, ...m.missingFlows]) if (!x.optional && (stu || !given.has(x))) missing.push(x.item);
+    let missed = 0;
+    for (const x of [...m.missingElements, ...m.missingFlows]) {
+      if (x.optional || (!stu && given.has(x))) continue;
+      missing.push(x.item);
+      missed++;
+    }
     for (const x of [...m.extraElements, ...m.extraFlows]) extra.push(x.item);
     const s = (stu ? stu.elements.length + stu.flows.length : 0) - givenKept;
     C += credit;
@@ -595,7 +600,7 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
 
     const cx: HintContext = { locale, stuOf: new Map(m.elements.map((e) => [e.ref.key, e.stu])), ref, stu, refKinds, owners, canon };
     const hints: GradeHint[] = [];
-    const asked = !ref || givenItems < refItems;
+    const asked = !ref || required > 0;
     if (ref && !stu) {
       if (r > 0) hints.push(levelMissingHint(ref, reference, refs, refPartner, stus, canon, locale));
     } else if (!ref && stu) {
@@ -622,7 +627,7 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
       asked,
       score: f1(credit, own, r, s),
       matched: m.elements.length + m.flows.length,
-      missing: m.missingElements.filter((e) => !e.optional).length + m.missingFlows.filter((f) => !f.optional).length,
+      missing: missed,
       extra: m.extraElements.length + m.extraFlows.length,
       hints,
     };

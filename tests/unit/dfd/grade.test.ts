@@ -296,3 +296,23 @@ describe('hints that teach', () => {
     expect(r.hints.some((h) => h.message.startsWith('This diagram still lacks a process'))).toBe(true);
   });
 });
+
+describe('the textbook’s own printed answers (进书, 售书) against the site’s references', () => {
+  for (const slug of ['book-purchasing', 'book-selling']) {
+    const ref = load(`content/dfd/exercises/${slug}.dfd.json`);
+    const start = load(`content/dfd/exercises/${slug}.start.dfd.json`);
+    const textbook = load(`tests/fixtures/dfd/textbook/${slug}.dfd.json`);
+
+    it(`${slug}: the textbook's one-diagram answer scores at least 90 in exercise mode`, () => {
+      const r = grade(textbook, ref, { given: start });
+      expect(r.score).toBeGreaterThanOrEqual(90);
+      // It is graded as the level the exercise asks for.
+      expect(r.diagrams.filter((d) => d.asked).map((d) => d.student)).toEqual([textbook.diagrams[0]!.id]);
+    });
+
+    it(`${slug}: the untouched start still scores 0, the reference itself 100`, () => {
+      expect(grade(structuredClone(start), ref, { given: start }).score).toBe(0);
+      expect(grade(structuredClone(ref), ref, { given: start }).score).toBe(100);
+    });
+  }
+});
