@@ -4,6 +4,7 @@
  * Word, a browser). Pure string building; the PNG export rasterises this.
  */
 import type { DfdDiagram, DfdDocument, DfdNode } from '@schemas/dfd.ts';
+import { boundaryNodes } from '../core.ts';
 import {
   FONT_FAMILY,
   FONT_SIZE,
@@ -97,7 +98,8 @@ function labelLines(node: DfdNode, notation: Notation, cx: number, cy: number, p
   return lines.map((l, i) => text(cx, top + i * LINE_HEIGHT, l, { fill: pal.text })).join('');
 }
 
-function nodeSvg(p: PlacedNode, notation: Notation, pal: SvgPalette): string {
+/** `boundary`: a node a child repeats from its parent, drawn dashed (as on the canvas). */
+function nodeSvg(p: PlacedNode, notation: Notation, pal: SvgPalette, boundary = false): string {
   const { node, x, y } = p;
   const { width: w, height: h } = p.box;
   const code = node.code ?? '';
@@ -158,7 +160,8 @@ function nodeSvg(p: PlacedNode, notation: Notation, pal: SvgPalette): string {
       }
     }
   }
-  return `<g data-id="${escapeXml(node.id)}" data-kind="${node.kind}"><title>${escapeXml([code, node.label].filter(Boolean).join(' '))}</title>${parts.join('')}</g>`;
+  const dashed = boundary ? ' data-boundary="true" stroke-dasharray="5 3"' : '';
+  return `<g data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${dashed}><title>${escapeXml([code, node.label].filter(Boolean).join(' '))}</title>${parts.join('')}</g>`;
 }
 
 export interface SvgOptions {
@@ -172,6 +175,7 @@ export function diagramSvg(doc: DfdDocument, diagramId: string, options: SvgOpti
   const pal = options.palette ?? LIGHT_PALETTE;
   const notation: Notation = options.notation ?? doc.notation ?? 'gane-sarson';
   const placed = placeNodes(diagram, notation);
+  const boundary = boundaryNodes(doc, diagram.id);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
   const b = diagramBounds(placed);
   const offsets = flowOffsets(diagram.flows);
@@ -212,7 +216,7 @@ export function diagramSvg(doc: DfdDocument, diagramId: string, options: SvgOpti
     `<defs><marker id="fb-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="${pal.flow}"/></marker></defs>`,
     `<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.width)}" height="${fmt(b.height)}" fill="${pal.background}"/>`,
     `<g data-part="flows">${flows.join('')}</g>`,
-    `<g data-part="nodes">${placed.map((p) => nodeSvg(p, notation, pal)).join('')}</g>`,
+    `<g data-part="nodes">${placed.map((p) => nodeSvg(p, notation, pal, boundary.has(p.node.id))).join('')}</g>`,
     `<g data-part="labels">${labels.join('')}</g>`,
     `</svg>`,
   ].join('\n');

@@ -67,6 +67,15 @@ describe('editor actions', () => {
     expect(updateNodeOps(doc, 'l3', 'q1', { label: '登记' })).toHaveLength(1);
   });
 
+  it('the SVG export draws a child’s boundary nodes dashed, its own nodes solid', () => {
+    const r0 = readDocument(readFileSync('tests/rules/balance/sibling-valid.dfd.json', 'utf8'));
+    if (!r0.ok) throw new Error();
+    const svg = diagramSvg(r0.doc, 'l3');
+    const dashed = [...svg.matchAll(/<g data-id="([^"]+)"[^>]*data-boundary="true"/g)].map((m) => m[1]).sort();
+    expect(dashed).toEqual(['e2', 'p2', 's1']);
+    expect(diagramSvg(r0.doc, 'l0')).not.toContain('data-boundary');
+  });
+
   it('deleting a process says which child levels go with it and how large they are', () => {
     const r0 = readDocument(readFileSync('tests/rules/balance/sibling-valid.dfd.json', 'utf8'));
     if (!r0.ok) throw new Error();
