@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { DfdDocument } from '@schemas/dfd.ts';
-import { grade, layoutMissing, readDocument, type GradeHint, type GradeResult } from '../core.ts';
+import { grade, layoutMissing, type GradeHint, type GradeResult } from '../core.ts';
+import { restoreExercise } from '../io/restore.ts';
 import type { Lang, Messages } from '../i18n.ts';
 import { diagramSvg } from '../io/svg.ts';
 import { diagramName } from '../model/actions.ts';
@@ -10,18 +11,14 @@ import type { Exercise } from '@schemas/exercise.ts';
 
 export type { Exercise };
 
-/** Fetches `/exercises/<slug>.json` and checks it; null when it is missing or unreadable. */
+/** Fetches `/exercises/<slug>.json` and restores it (io/restore.ts); null when it is missing or unreadable. */
 export async function loadExercise(slug: string): Promise<Exercise | null> {
   if (!/^[a-z0-9][a-z0-9-]*$/i.test(slug)) return null;
   try {
     const res = await fetch(`/exercises/${encodeURIComponent(slug)}.json`);
     if (!res.ok) return null;
-    const data = (await res.json()) as Record<string, unknown>;
-    const ref = readDocument(data.reference);
-    if (!ref.ok || typeof data.title !== 'string' || typeof data.scenario !== 'string') return null;
-    const start = data.start === undefined ? undefined : readDocument(data.start);
-    if (start && !start.ok) return null;
-    return { slug, title: data.title, scenario: data.scenario, reference: ref.doc, ...(start?.ok ? { start: start.doc } : {}) };
+    const r = restoreExercise(slug, await res.json());
+    return r.ok ? r.value : null;
   } catch {
     return null;
   }

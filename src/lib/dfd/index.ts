@@ -4,7 +4,7 @@
  * command line all use it.
  */
 export type { DfdDocument, DfdDiagram, DfdNode, DfdFlow, DfdEntry, NodeKind } from '../../schemas/dfd.ts';
-export { readDocument, formatPath, FORMAT_ID, FORMAT_VERSION, type ReadResult, type ReadError } from './read.ts';
+export { readDocument, formatPath, FORMAT_ID, FORMAT_VERSION, MIGRATIONS, type ReadResult, type ReadError, type ReadOptions, type Migrations } from './read.ts';
 export { serializeDocument } from './write.ts';
 export { normalizeLabel, toSimplified, gradeKey, isBlank } from './text.ts';
 export {

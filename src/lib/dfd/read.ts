@@ -182,10 +182,25 @@ function repair(doc: DfdDocument): DfdDocument {
 }
 
 /**
- * Reads a document from JSON text or from an already parsed value. Returns the repaired document,
- * or one error naming the place. Unknown fields are kept; dangling flow ends are not errors.
+ * Migrations, keyed by the version they read (as Excalidraw's restore): each turns a document of
+ * version `v` into one of version `v + 1`, so a document of any older version known here is
+ * brought up to FORMAT_VERSION before it is checked. Version 1 is the first: the table is empty
+ * until the format changes; tests pass their own table.
  */
-export function readDocument(input: string | unknown): ReadResult {
+export type Migrations = Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>>;
+export const MIGRATIONS: Migrations = {};
+
+export interface ReadOptions {
+  migrations?: Migrations;
+}
+
+/**
+ * Reads a document from JSON text or from an already parsed value: parse → migrate → check (zod,
+ * duplicate ids) → repair defaults. Everything from outside goes through here (files, drops,
+ * pasted Mermaid, share links, exercises, stored records). Returns the repaired document, or one
+ * error naming the place. Unknown fields are kept; dangling flow ends are not errors.
+ */
+export function readDocument(input: string | unknown, options: ReadOptions = {}): ReadResult {
   try {
     let value: unknown = input;
     if (typeof input === 'string') {
@@ -200,7 +215,7 @@ export function readDocument(input: string | unknown): ReadResult {
       const t = typeNames(value);
       return fail('', `不是 Flowbook 数据流程图文件：内容应为 JSON 对象，实际为${t.zh}`, `not a Flowbook DFD file: expected a JSON object, got ${t.en}`);
     }
-    const obj = value as Record<string, unknown>;
+    let obj = value as Record<string, unknown>;
     if (obj.format !== FORMAT_ID) {
       return fail(
         'format',
@@ -211,6 +226,12 @@ export function readDocument(input: string | unknown): ReadResult {
           ? `not a Flowbook DFD file (format: "${FORMAT_ID}" is missing)`
           : `not a Flowbook DFD file (format should be "${FORMAT_ID}", got ${show(obj.format)})`,
       );
+    }
+    const migrations = options.migrations ?? MIGRATIONS;
+    for (let steps = 0; typeof obj.version === 'number' && obj.version < FORMAT_VERSION && migrations[obj.version] && steps < 100; steps++) {
+      const from = obj.version;
+      obj = { ...migrations[from]!(obj), version: from + 1 };
+      value = obj;
     }
     if (obj.version !== FORMAT_VERSION) {
       if (obj.version === undefined) return fail('version', '缺少必填字段（格式版本）', 'required field is missing (format version)');

@@ -1,0 +1,227 @@
+/** The modeller's dialogs, each opened by a command (store.dialog) and answered through commands. */
+import { useRef } from 'react';
+import type { Messages } from '../i18n.ts';
+import type { Commands } from '../commands/registry.ts';
+import { COMMAND_IDS } from '../commands/ids.ts';
+import { shownKeys } from '../commands/keymap.ts';
+import { Dialog } from '../panels/Dialog.tsx';
+import { MAX_SHARE_URL } from '../io/share.ts';
+import { diagramName } from '../model/actions.ts';
+import { EMPTY_SELECTION, currentDiagram } from '../model/editor.ts';
+import type { Op } from '../model/ops.ts';
+import { useStore } from '../store/store.ts';
+import type { DialogState } from '../store/state.ts';
+
+export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands; lang: 'zh-CN' | 'en' }) {
+  const store = commands.store;
+  const session = commands.session;
+  const dialog = useStore(store, (s) => s.dialog);
+  const info = useStore(store, (s) => s.session.info);
+  const doc = useStore(store, (s) => s.doc);
+  const diagramId = useStore(store, (s) => s.diagramId);
+  const setDialog = (d: DialogState) => store.set({ dialog: d });
+  const onRename = (name: string) => commands.renameDocument(name);
+  const onDelete = () => void commands.removeDocument();
+  const levelName = diagramName(doc, currentDiagram({ doc, diagramId }), t);
+  const onRenameLevel = (name: string) => commands.renameLevel(name);
+  const onConfirmOps = (ops: Op[]) => store.dispatch({ type: 'apply', ops, select: EMPTY_SELECTION });
+  const onMermaid = async (text: string) => {
+    const err = await commands.importText(text, 'Mermaid', 'mermaid');
+    if (err) setDialog({ type: 'mermaidIn', error: t.mermaidError(lang === 'en' ? err.en : err.zh) });
+    else setDialog(null);
+  };
+  const inputRef = useRef<HTMLInputElement>(null);
+  const areaRef = useRef<HTMLTextAreaElement>(null);
+  if (!dialog) return null;
+  const close = () => setDialog(null);
+  switch (dialog.type) {
+    case 'open':
+      return (
+        <Dialog title={t.diagramsDialog} onClose={close} wide footer={<button type="button" className="fb-btn" onClick={close}>{t.close}</button>}>
+          <ul className="fb-files">
+            {dialog.items.map((it) => (
+              <li key={it.id}>
+                <button
+                  type="button"
+                  className="fb-files__open"
+                  aria-current={it.id === info?.id ? 'true' : undefined}
+                  onClick={() => {
+                    close();
+                    void session.openId(it.id, (e) => store.set({ notice: { kind: 'alert', text: lang === 'en' ? e.en : e.zh } }));
+                  }}
+                >
+                  <span className="fb-files__name">
+                    {it.name}
+                    {it.id === info?.id ? t.current : ''}
+                  </span>
+                  <span className="fb-files__date">
+                    {t.updated} {new Date(it.updated).toLocaleString()}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Dialog>
+      );
+    case 'rename':
+      return (
+        <Dialog
+          title={t.rename}
+          onClose={close}
+          footer={
+            <>
+              <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
+              <button type="button" className="fb-btn fb-btn--primary" onClick={() => { onRename(inputRef.current?.value ?? ''); close(); }}>{t.ok}</button>
+            </>
+          }
+        >
+          <label className="fb-field">
+            <span>{t.renamePrompt}</span>
+            <input
+              ref={inputRef}
+              defaultValue={info?.name ?? ''}
+              autoFocus
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                  onRename(e.currentTarget.value);
+                  close();
+                }
+              }}
+            />
+          </label>
+        </Dialog>
+      );
+    case 'renameLevel':
+      return (
+        <Dialog
+          title={t.renameLevel}
+          onClose={close}
+          footer={
+            <>
+              <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
+              <button type="button" className="fb-btn fb-btn--primary" onClick={() => { onRenameLevel(inputRef.current?.value ?? ''); close(); }}>{t.ok}</button>
+            </>
+          }
+        >
+          <label className="fb-field">
+            <span>{t.levelNamePrompt}</span>
+            <input
+              ref={inputRef}
+              defaultValue={levelName}
+              autoFocus
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                  onRenameLevel(e.currentTarget.value);
+                  close();
+                }
+              }}
+            />
+          </label>
+        </Dialog>
+      );
+    case 'deleteWithChild':
+      return (
+        <Dialog
+          title={t.deleteWithChildTitle}
+          role="alertdialog"
+          onClose={close}
+          footer={
+            <>
+              <button type="button" className="fb-btn" onClick={close} autoFocus>{t.cancel}</button>
+              <button type="button" className="fb-btn fb-btn--danger" onClick={() => { close(); onConfirmOps(dialog.ops); }}>{t.delete}</button>
+            </>
+          }
+        >
+          <p>{dialog.text}</p>
+        </Dialog>
+      );
+    case 'delete':
+      return (
+        <Dialog
+          title={t.delete}
+          role="alertdialog"
+          onClose={close}
+          footer={
+            <>
+              <button type="button" className="fb-btn" onClick={close} autoFocus>{t.cancel}</button>
+              <button type="button" className="fb-btn fb-btn--danger" onClick={() => { close(); onDelete(); }}>{t.delete}</button>
+            </>
+          }
+        >
+          <p>{t.confirmDelete(info?.name ?? '')}</p>
+        </Dialog>
+      );
+    case 'mermaidIn':
+      return (
+        <Dialog
+          title={t.pasteMermaid}
+          onClose={close}
+          wide
+          footer={
+            <>
+              <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
+              <button type="button" className="fb-btn fb-btn--primary" onClick={() => void onMermaid(areaRef.current?.value ?? '')}>{t.mermaidImport}</button>
+            </>
+          }
+        >
+          {dialog.error ? <p role="alert" className="fb-banner fb-banner--error">{dialog.error}</p> : null}
+          <label className="fb-field">
+            <span>{t.mermaidPasteLabel}</span>
+            <textarea ref={areaRef} rows={12} autoFocus spellCheck={false} placeholder={'flowchart LR\n  e1[书商] -->|采购单| p1(审核采购单)'} />
+          </label>
+        </Dialog>
+      );
+    case 'mermaidOut':
+      return (
+        <Dialog title={t.copyMermaid} onClose={close} wide footer={<button type="button" className="fb-btn" onClick={close}>{t.close}</button>}>
+          <p role="status">{dialog.copied ? t.mermaidCopied : t.mermaidCopyFailed}</p>
+          <label className="fb-field">
+            <span>Mermaid</span>
+            <textarea readOnly rows={12} value={dialog.text} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </Dialog>
+      );
+    case 'shortcuts':
+      return (
+        <Dialog title={t.shortcutsTitle} onClose={close} wide footer={<button type="button" className="fb-btn" onClick={close}>{t.close}</button>}>
+          <table className="fb-shortcuts">
+            <caption className="fb-visually-hidden">{t.shortcutsTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.shortcutCommand}</th>
+                <th scope="col">{t.shortcutKeys}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {COMMAND_IDS.filter((id) => shownKeys(id).length).map((id) => (
+                <tr key={id}>
+                  <td>{t.commandNames[id]}</td>
+                  <td>{shownKeys(id).map((k) => <kbd key={k}>{k}</kbd>)}</td>
+                </tr>
+              ))}
+              <tr>
+                <td>{t.commandNames.moveSelection}</td>
+                <td><kbd>←</kbd><kbd>↑</kbd><kbd>→</kbd><kbd>↓</kbd></td>
+              </tr>
+            </tbody>
+          </table>
+        </Dialog>
+      );
+    case 'share':
+      return (
+        <Dialog title={t.shareLabel} onClose={close} wide footer={<button type="button" className="fb-btn" onClick={close}>{t.close}</button>}>
+          {dialog.tooLong ? (
+            <p role="alert">{t.shareTooLong(dialog.tooLong, MAX_SHARE_URL)}</p>
+          ) : (
+            <>
+              <p role="status">{dialog.copied ? t.shareCopied : t.mermaidCopyFailed}</p>
+              <label className="fb-field">
+                <span>{t.shareLabel}</span>
+                <input readOnly value={dialog.url} onFocus={(e) => e.currentTarget.select()} className="fb-share-url" />
+              </label>
+            </>
+          )}
+        </Dialog>
+      );
+  }
+}

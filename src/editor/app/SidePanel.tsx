@@ -1,0 +1,90 @@
+/** The side panel: the findings, then 属性 and 数据字典 as two tabs. */
+import { useMemo } from 'react';
+import type { DfdEntry } from '@schemas/dfd.ts';
+import type { Finding } from '../core.ts';
+import { boundaryNodes } from '../core.ts';
+import type { Lang, Messages } from '../i18n.ts';
+import type { Commands } from '../commands/registry.ts';
+import { updateNodeOps } from '../model/actions.ts';
+import { currentDiagram } from '../model/editor.ts';
+import type { FlowPatch, NodePatch } from '../model/ops.ts';
+import { FindingsPanel } from '../panels/FindingsPanel.tsx';
+import { Inspector } from '../panels/Inspector.tsx';
+import { DictionaryPanel } from '../panels/DictionaryPanel.tsx';
+import { useStore } from '../store/store.ts';
+
+const TABS = ['inspector', 'dictionary'] as const;
+
+export function SidePanel({ t, lang, commands, findings }: { t: Messages; lang: Lang; commands: Commands; findings: readonly Finding[] }) {
+  const store = commands.store;
+  const doc = useStore(store, (s) => s.doc);
+  const diagramId = useStore(store, (s) => s.diagramId);
+  const selection = useStore(store, (s) => s.selection);
+  const tab = useStore(store, (s) => s.tab);
+  const diagram = currentDiagram({ doc, diagramId });
+  const boundary = useMemo(() => boundaryNodes(doc, diagramId), [doc, diagramId]);
+  const apply = (ops: Parameters<typeof store.dispatch>[0]) => store.dispatch(ops);
+  const onNode = (id: string, patch: NodePatch) => {
+    const s = store.get();
+    apply({ type: 'apply', ops: updateNodeOps(s.doc, s.diagramId, id, patch) });
+  };
+  const onFlow = (id: string, patch: FlowPatch) => apply({ type: 'apply', ops: [{ type: 'updateFlow', diagram: store.get().diagramId, id, patch }] });
+  const onConnect = (from: string, to: string) => commands.connect(from, to);
+  const onUpsert = (index: number | null, entry: DfdEntry) => apply({ type: 'apply', ops: [{ type: 'upsertEntry', index, entry }] });
+  const onRemove = (index: number) => apply({ type: 'apply', ops: [{ type: 'removeEntry', index }] });
+  return (
+    <aside className="fb-side" aria-label={t.panels}>
+      <FindingsPanel findings={findings} doc={doc} shownDiagram={diagramId} t={t} lang={lang} onShow={(f) => commands.showElement(f.diagram, f.element)} />
+      <div className="fb-panel fb-tabs">
+        <div role="tablist" aria-label={t.panels} className="fb-tabs__list">
+          {TABS.map((name) => {
+            const other = name === 'inspector' ? 'dictionary' : 'inspector';
+            return (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`fb-tab-${name}`}
+                aria-controls={`fb-tabpanel-${name}`}
+                aria-selected={tab === name}
+                tabIndex={tab === name ? 0 : -1}
+                onClick={() => store.set({ tab: name })}
+                onKeyDown={(e) => {
+                  // Two tabs: either arrow key moves to the other one.
+                  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                  store.set({ tab: other });
+                  document.getElementById(`fb-tab-${other}`)?.focus();
+                }}
+              >
+                {t[name]}
+              </button>
+            );
+          })}
+        </div>
+        {tab === 'inspector' ? (
+          <div role="tabpanel" id="fb-tabpanel-inspector" aria-labelledby="fb-tab-inspector" className="fb-tabs__panel">
+            <Inspector
+              doc={doc}
+              diagram={diagram}
+              selection={selection}
+              t={t}
+              onNode={onNode}
+              onFlow={onFlow}
+              onConnect={onConnect}
+              onDelete={() => commands.run('delete-selection')}
+              boundary={boundary}
+              onOpenParent={(parentNodeId) => {
+                const parentId = diagram.refines?.diagram;
+                if (parentId) store.dispatch({ type: 'showDiagram', diagramId: parentId, select: { nodes: [parentNodeId], flows: [] } });
+              }}
+            />
+          </div>
+        ) : (
+          <div role="tabpanel" id="fb-tabpanel-dictionary" aria-labelledby="fb-tab-dictionary" className="fb-tabs__panel">
+            <DictionaryPanel doc={doc} t={t} onUpsert={onUpsert} onRemove={onRemove} />
+          </div>
+        )}
+      </div>
+    </aside>
+  );
+}

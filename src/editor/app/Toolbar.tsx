@@ -1,0 +1,114 @@
+/** The toolbar: file and export menus, undo/redo, layout, notation, the findings counts and the save state. Every button runs a command. */
+import type { Messages } from '../i18n.ts';
+import type { Commands } from '../commands/registry.ts';
+import type { CommandId } from '../commands/ids.ts';
+import { ariaKeys } from '../commands/keymap.ts';
+import { Menu } from '../panels/Menu.tsx';
+import { useStore } from '../store/store.ts';
+import { selectCanRedo, selectCanUndo, selectNotation } from '../store/state.ts';
+
+interface Props {
+  t: Messages;
+  commands: Commands;
+  counts: { error: number; warning: number; info: number };
+  status: string;
+  name: string;
+}
+
+export function Toolbar({ t, commands, counts, status, name }: Props) {
+  const store = commands.store;
+  const canUndo = useStore(store, selectCanUndo);
+  const canRedo = useStore(store, selectCanRedo);
+  const notation = useStore(store, selectNotation);
+  const item = (id: CommandId, label: string) => (
+    <button type="button" onClick={() => commands.run(id)} aria-keyshortcuts={ariaKeys(id)}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="fb-toolbar" aria-label={t.toolbar} role="region">
+      <div className="fb-toolbar__group">
+        <Menu label={t.file}>
+          {item('new-document', t.new)}
+          {item('open-document', t.open)}
+          {item('rename-document', t.rename)}
+          {item('duplicate-document', t.duplicate)}
+          {item('delete-document', t.delete)}
+          <hr />
+          {item('import-json', t.import)}
+          {item('paste-mermaid', t.pasteMermaid)}
+        </Menu>
+        <Menu label={t.export}>
+          {item('export-json', t.exportJson)}
+          {item('export-svg', t.exportSvg)}
+          {item('export-png', t.exportPng)}
+          {item('copy-mermaid', t.copyMermaid)}
+          {item('print', t.print)}
+        </Menu>
+        <button type="button" className="fb-btn" onClick={() => commands.run('share')}>{t.share}</button>
+      </div>
+      <div className="fb-toolbar__group">
+        <button type="button" className="fb-btn" onClick={() => commands.run('undo')} disabled={!canUndo} aria-keyshortcuts={ariaKeys('undo')}>
+          {t.undo}
+        </button>
+        <button type="button" className="fb-btn" onClick={() => commands.run('redo')} disabled={!canRedo} aria-keyshortcuts={ariaKeys('redo')}>
+          {t.redo}
+        </button>
+        <button type="button" className="fb-btn" onClick={() => commands.run('auto-layout')}>{t.autoLayout}</button>
+        <label className="fb-toolbar__notation">
+          <span className="fb-visually-hidden">{t.notationLabel}</span>
+          <select value={notation} onChange={(e) => store.dispatch({ type: 'apply', ops: [{ type: 'updateDocument', patch: { notation: e.target.value as 'gane-sarson' | 'yourdon' } }] })}>
+            <option value="gane-sarson">{t.ganeSarson}</option>
+            <option value="yourdon">{t.yourdon}</option>
+          </select>
+        </label>
+        <button type="button" className="fb-btn" onClick={() => commands.run('shortcuts')} aria-keyshortcuts={ariaKeys('shortcuts')}>
+          {t.shortcutsButton}
+        </button>
+      </div>
+      <div className="fb-toolbar__group fb-toolbar__end">
+        <button type="button" className="fb-counts" onClick={() => commands.run('show-findings')} data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
+          <span className="fb-count fb-count--error"><span className="fb-sev fb-sev--error" aria-hidden="true" />{t.countErrors(counts.error)}</span>
+          <span className="fb-count fb-count--warning"><span className="fb-sev fb-sev--warning" aria-hidden="true" />{t.countWarnings(counts.warning)}</span>
+          <span className="fb-count fb-count--info"><span className="fb-sev fb-sev--info" aria-hidden="true" />{t.countInfos(counts.info)}</span>
+        </button>
+        <span className="fb-docname" title={name}>{name}</span>
+        <span className="fb-savestate" role="status" data-state={status}>{status}</span>
+      </div>
+    </div>
+  );
+}
+
+/** The palette: a click adds a symbol in a free spot of the view; a drag drops it where it lands. */
+export function Palette({ t, commands, dragMime }: { t: Messages; commands: Commands; dragMime: string }) {
+  const kinds = [
+    ['entity', 'add-entity'],
+    ['process', 'add-process'],
+    ['store', 'add-store'],
+  ] as const;
+  return (
+    <div className="fb-palette" role="group" aria-label={t.palette}>
+      {kinds.map(([k, id]) => (
+        <button
+          key={k}
+          type="button"
+          className={`fb-palette__item fb-palette__item--${k}`}
+          draggable
+          title={t.paletteHint}
+          onClick={(e) => {
+            // Keys typed before the new symbol's name field has focus must not press this again.
+            e.currentTarget.blur();
+            commands.run(id);
+          }}
+          onDragStart={(e) => {
+            e.dataTransfer.setData(dragMime, k);
+            e.dataTransfer.effectAllowed = 'move';
+          }}
+        >
+          <span className={`fb-palette__icon fb-palette__icon--${k}`} aria-hidden="true" />
+          {t[k]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Starting up: a share link (opened as a copy), an exercise (its work, or its starting document),
+ * or the diagram open last time. Everything from outside goes through the restore path.
+ */
+import { useEffect, useRef } from 'react';
+import type { Lang, Messages } from '../i18n.ts';
+import type { Commands } from '../commands/registry.ts';
+import { withLayout } from '../commands/registry.ts';
+import { emptyDocument } from '../model/actions.ts';
+import { restoreShare } from '../io/restore.ts';
+import { loadExercise } from '../panels/ExercisePanel.tsx';
+import { useStore } from '../store/store.ts';
+
+export function useStartup(commands: Commands, t: Messages, lang: Lang): void {
+  const { store, session } = commands;
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const text = (m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh);
+    const damaged = (m: { zh: string; en: string }) => store.set({ notice: { kind: 'alert', text: t.damaged(text(m)) } });
+    void session.init(async (backend) => {
+      const shared = restoreShare(location.hash);
+      if (shared !== null) {
+        history.replaceState(null, '', location.pathname + location.search);
+        if (shared.ok) {
+          const doc = await withLayout(shared.value);
+          await session.create(doc, t.sharedCopy(doc.title || t.newName));
+          store.set({ notice: { kind: 'status', text: t.shareOpened } });
+          return;
+        }
+        store.set({ notice: { kind: 'alert', text: t.shareBroken(text(shared.error)) } });
+      }
+      const slug = new URLSearchParams(location.search).get('exercise');
+      if (slug) {
+        const ex = await loadExercise(slug);
+        if (ex) {
+          store.set({ exercise: ex });
+          const id = `exercise-${slug}`;
+          if (await session.openId(id, damaged)) return;
+          const start = ex.start ? await withLayout(ex.start) : emptyDocument(ex.title);
+          await session.create(start, ex.title, { id, exercise: slug, lazy: true });
+          return;
+        }
+        store.set({ exerciseError: t.exerciseFailed(slug) });
+      }
+      const current = await backend.getMeta<string>('current').catch(() => undefined);
+      if (current && (await session.openId(current, damaged))) return;
+      const all = await backend.list().catch(() => []);
+      // A damaged record is skipped (and named); the others stay usable.
+      for (const r of [...all.filter((x) => !x.exercise), ...all.filter((x) => x.exercise)]) {
+        if (r.id !== current && (await session.openId(r.id, damaged))) return;
+      }
+      await session.create(emptyDocument(t.newName), t.newName, { lazy: true });
+    });
+  }, [commands, store, session, t, lang]);
+
+  // The exercise panel follows the open diagram (an exercise's work shows its scenario, wherever
+  // it was opened from), and the address says which exercise it is, so a reload comes back to it.
+  const exerciseSlug = useStore(store, (s) => s.session.info?.exercise);
+  const ready = useStore(store, (s) => s.session.ready);
+  useEffect(() => {
+    if (!ready) return;
+    const url = new URL(location.href);
+    if (exerciseSlug) url.searchParams.set('exercise', exerciseSlug);
+    else url.searchParams.delete('exercise');
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    if (!exerciseSlug) {
+      store.set({ exercise: null });
+      return;
+    }
+    if (store.get().exercise?.slug === exerciseSlug) return;
+    let live = true;
+    void loadExercise(exerciseSlug).then((ex) => {
+      if (!live) return;
+      store.set({ exercise: ex, ...(ex ? {} : { exerciseError: t.exerciseFailed(exerciseSlug) }) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [exerciseSlug, ready, store, t]);
+}

@@ -1,0 +1,110 @@
+/**
+ * The editing commands as pure functions of the state: what a gesture changes, decided without a
+ * DOM, so that the toolbar, the key map and the context menu share one behaviour and the tests can
+ * check it (tests/unit/editor/commands.test.ts).
+ */
+import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
+import type { XYPosition } from '@xyflow/react';
+import { boundaryNodes } from '../core.ts';
+import type { Messages } from '../i18n.ts';
+import { EMPTY_SELECTION, currentDiagram, type EditorAction, type Selection } from '../model/editor.ts';
+import { addNodeOp, childOf, childrenLost, copySelection, decomposeOps, notationOf, pasteOps, type Clip } from '../model/actions.ts';
+import type { Op } from '../model/ops.ts';
+import { fallbackPosition, nodeBox, type Notation } from '../notation/geometry.ts';
+import type { EditTarget } from '../canvas/context.ts';
+import type { DialogState, ModellerState } from '../store/state.ts';
+
+type S = Pick<ModellerState, 'doc' | 'diagramId' | 'selection'>;
+
+/** Delete the selection (and the focused symbol): straight away, or after asking when a process takes its child along. */
+export function deleteSelection(s: S, t: Messages, focusedNode?: string): { action: EditorAction } | { dialog: NonNullable<DialogState> } | null {
+  const nodes = [...s.selection.nodes];
+  if (focusedNode && !nodes.includes(focusedNode)) nodes.push(focusedNode);
+  if (!nodes.length && !s.selection.flows.length) return null;
+  const ops: Op[] = [{ type: 'deleteElements', diagram: s.diagramId, nodes, flows: [...s.selection.flows] }];
+  const lost = childrenLost(s.doc, s.diagramId, nodes);
+  if (lost.length) {
+    const name = (p: (typeof lost)[number]['process']) => `${t.kindNames.process}${p.code ? ` ${p.code}` : ''}${p.label ? `「${p.label}」` : ''}`;
+    const items = lost.map((x) => t.childSize(name(x.process), x.diagrams.length, x.nodes, x.flows)).join(t.listJoin);
+    return { dialog: { type: 'deleteWithChild', text: t.deleteWithChild(items), ops } };
+  }
+  return { action: { type: 'apply', ops, select: EMPTY_SELECTION } };
+}
+
+export function selectAll(s: S): EditorAction {
+  const d = currentDiagram(s);
+  return { type: 'select', selection: { nodes: d.nodes.map((n) => n.id), flows: d.flows.map((f) => f.id) } };
+}
+
+/**
+ * What Enter/F2 edits: the focused symbol or flow, else the one selected element. Never a
+ * boundary node (it is the parent's: renamed there).
+ */
+export function editTarget(s: S, focused?: { kind: 'node' | 'flow'; id: string }): EditTarget | null {
+  const boundary = boundaryNodes(s.doc, s.diagramId);
+  const node = (id: string): EditTarget | null => (boundary.has(id) ? null : { kind: 'node', id, field: 'label' });
+  if (focused) return focused.kind === 'node' ? node(focused.id) : { kind: 'flow', id: focused.id, field: 'label' };
+  const { nodes, flows } = s.selection;
+  if (nodes.length === 1 && !flows.length) return node(nodes[0]!);
+  if (flows.length === 1 && !nodes.length) return { kind: 'flow', id: flows[0]!, field: 'label' };
+  return null;
+}
+
+/** Copy: the selected symbols and the flows among them; null when nothing is selected. */
+export function copy(s: S): Clip | null {
+  return copySelection(currentDiagram(s), s.selection.nodes);
+}
+
+/** Paste a clip, shifted by `shift` px, selecting what was pasted. */
+export function paste(s: S, clip: Clip, shift: number): EditorAction {
+  const r = pasteOps(s.doc, s.diagramId, clip, shift);
+  return { type: 'apply', ops: r.ops, select: { nodes: r.nodes, flows: r.flows } };
+}
+
+/** Ctrl+D: a copy of the selection beside it, selected. */
+export function duplicateSelection(s: S): EditorAction | null {
+  const clip = copy(s);
+  return clip ? paste(s, clip, 32) : null;
+}
+
+/** A new symbol of `kind` at `center`, selected, its name field open. */
+export function addNode(s: S, kind: NodeKind, center: XYPosition): { action: EditorAction; editing: EditTarget } {
+  const { op, id } = addNodeOp(s.doc, s.diagramId, kind, center);
+  const select: Selection = { nodes: [id], flows: [] };
+  return { action: { type: 'apply', ops: [op], select }, editing: { kind: 'node', id, field: 'label' } };
+}
+
+/** 分解: open the child of a process, or make a balanced one. */
+export function decompose(s: S, t: Messages, processId: string): EditorAction | null {
+  const p = currentDiagram(s).nodes.find((n) => n.id === processId);
+  const existing = childOf(s.doc, s.diagramId, processId);
+  if (existing) return { type: 'showDiagram', diagramId: existing.id };
+  const r = decomposeOps(s.doc, s.diagramId, processId, t.decomposition(p?.code || p?.label || processId));
+  return r ? { type: 'apply', ops: r.ops, diagramId: r.diagramId, select: EMPTY_SELECTION } : null;
+}
+
+/** The first place near `c` (on a widening ring) where a new symbol overlaps nothing. */
+export function freeSpot(d: DfdDiagram, notation: Notation, kind: NodeKind, c: XYPosition): XYPosition {
+  const box = nodeBox({ kind, label: '' }, notation);
+  const boxes = d.nodes.map((n, i) => {
+    const p = n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : fallbackPosition(i);
+    const b = nodeBox(n, notation);
+    return { x: p.x, y: p.y, w: b.width, h: b.height };
+  });
+  const free = (p: XYPosition) =>
+    boxes.every((b) => p.x - box.width / 2 >= b.x + b.w + 16 || p.x + box.width / 2 + 16 <= b.x || p.y - box.height / 2 >= b.y + b.h + 16 || p.y + box.height / 2 + 16 <= b.y);
+  const dx = 192;
+  const dy = 144;
+  for (let ring = 0; ring < 6; ring++) {
+    for (let j = -ring; j <= ring; j++) {
+      for (let i = -ring; i <= ring; i++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+        const p = { x: c.x + i * dx, y: c.y + j * dy };
+        if (free(p)) return p;
+      }
+    }
+  }
+  return c;
+}
+
+export { notationOf };

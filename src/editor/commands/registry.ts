@@ -1,0 +1,299 @@
+/**
+ * Every user gesture as a named command (in the way of Excalidraw's action manager): the toolbar,
+ * the palette, the key map, the context menu and the dialogs all run commands by id, so one
+ * gesture behaves the same wherever it starts. What a command changes is decided by pure
+ * functions (edit.ts, model/); this file wires them to the store, the session and the browser.
+ */
+import type { NodeKind } from '@schemas/dfd.ts';
+import type { XYPosition } from '@xyflow/react';
+import type { DfdDocument } from '@schemas/dfd.ts';
+import { layoutDiagram, layoutMissing, serializeDocument, toMermaid } from '../core.ts';
+import type { Lang, Messages } from '../i18n.ts';
+import { EMPTY_SELECTION, currentDiagram } from '../model/editor.ts';
+import { connectOp, diagramName, emptyDocument, notationOf, type Clip } from '../model/actions.ts';
+import type { Session } from '../session/session.ts';
+import type { Store } from '../store/store.ts';
+import { selectedProcess } from '../store/state.ts';
+import { copyText, downloadBlob, downloadText, fileStem } from '../io/download.ts';
+import { diagramSvg } from '../io/svg.ts';
+import { svgToPng } from '../io/png.ts';
+import { shareLink } from '../io/share.ts';
+import { restoreDocument, type Message, type Source } from '../io/restore.ts';
+import * as edit from './edit.ts';
+import type { CommandId } from './ids.ts';
+
+/** What a command may be told about where it was started (a key on a focused symbol, a context menu on one…). */
+export interface CommandArgs {
+  focusedNode?: string;
+  focusedFlow?: string;
+  processId?: string;
+  center?: XYPosition;
+}
+
+/** The browser side a command may need; given by the Modeller component. */
+export interface CommandEnv {
+  /** The centre of the visible canvas in flow coordinates (null before the canvas is there). */
+  canvasCentre(): XYPosition | null;
+  fitView(): void;
+  /** Opens the file chooser of 导入 JSON. */
+  chooseFile(): void;
+  /** Moves keyboard focus to the findings list. */
+  focusFindings(): void;
+}
+
+/** Lays out every diagram that has nodes without positions (the canvas falls back to a grid if this fails). */
+export async function withLayout(doc: DfdDocument): Promise<DfdDocument> {
+  try {
+    return await layoutMissing(doc);
+  } catch {
+    return doc;
+  }
+}
+
+export class Commands {
+  private clipboard: { clip: Clip; pastes: number } | null = null;
+
+  constructor(
+    readonly store: Store,
+    readonly session: Session,
+    readonly t: Messages,
+    readonly lang: Lang,
+    readonly env: CommandEnv,
+  ) {}
+
+  private text(m: Message): string {
+    return this.lang === 'en' ? m.en : m.zh;
+  }
+
+  private alert(text: string): void {
+    this.store.set({ notice: { kind: 'alert', text } });
+  }
+
+  /** Runs a command; false when it did nothing (a key then keeps its usual meaning). */
+  run(id: CommandId, args: CommandArgs = {}): boolean {
+    const { store, t } = this;
+    const s = store.get();
+    switch (id) {
+      case 'undo':
+        store.dispatch({ type: 'undo' });
+        return true;
+      case 'redo':
+        store.dispatch({ type: 'redo' });
+        return true;
+      case 'copy': {
+        const clip = edit.copy(s);
+        if (clip) this.clipboard = { clip, pastes: 0 };
+        return !!clip;
+      }
+      case 'cut':
+        if (!this.run('copy')) return false;
+        this.run('delete-selection');
+        return true;
+      case 'paste': {
+        const c = this.clipboard;
+        if (!c) return false;
+        c.pastes++;
+        store.dispatch(edit.paste(s, c.clip, 32 * c.pastes));
+        return true;
+      }
+      case 'duplicate-selection': {
+        const a = edit.duplicateSelection(s);
+        if (a) store.dispatch(a);
+        return true; // Ctrl+D never bookmarks the page from the modeller
+      }
+      case 'select-all':
+        store.dispatch(edit.selectAll(s));
+        return true;
+      case 'delete-selection': {
+        const r = edit.deleteSelection(s, t, args.focusedNode);
+        if (!r) return false;
+        if ('dialog' in r) store.set({ dialog: r.dialog });
+        else store.dispatch(r.action);
+        return true;
+      }
+      case 'edit-label': {
+        const focused = args.focusedNode ? { kind: 'node' as const, id: args.focusedNode } : args.focusedFlow ? { kind: 'flow' as const, id: args.focusedFlow } : undefined;
+        const target = edit.editTarget(s, focused);
+        if (!target) return !!focused; // a focused boundary node: nothing to edit, nothing else happens
+        store.set({ editing: target });
+        return true;
+      }
+      case 'deselect':
+        store.dispatch({ type: 'select', selection: EMPTY_SELECTION });
+        return false;
+      case 'add-entity':
+      case 'add-process':
+      case 'add-store':
+        this.addNode(id === 'add-entity' ? 'entity' : id === 'add-process' ? 'process' : 'store', args.center);
+        return true;
+      case 'auto-layout':
+        void this.autoLayout();
+        return true;
+      case 'decompose': {
+        const pid = args.processId ?? selectedProcess(s)?.id;
+        const a = pid ? edit.decompose(s, t, pid) : null;
+        if (a) store.dispatch(a);
+        return !!a;
+      }
+      case 'toggle-context': {
+        const d = currentDiagram(s);
+        store.dispatch({ type: 'apply', ops: [{ type: 'updateDiagram', id: d.id, patch: { level: d.level === 'context' ? undefined : 'context' } }] });
+        return true;
+      }
+      case 'rename-level':
+        store.set({ dialog: { type: 'renameLevel' } });
+        return true;
+      case 'new-document':
+        void this.session.create(emptyDocument(t.newName), t.newName, { lazy: true });
+        return true;
+      case 'open-document':
+        void this.session.list().then((items) => store.set({ dialog: { type: 'open', items: items.map((r) => ({ id: r.id, name: r.name, updated: r.updated })) } }));
+        return true;
+      case 'rename-document':
+        store.set({ dialog: { type: 'rename' } });
+        return true;
+      case 'duplicate-document':
+        void this.session.create(structuredClone(s.doc), t.copyOf(s.session.info?.name ?? t.newName));
+        return true;
+      case 'delete-document':
+        store.set({ dialog: { type: 'delete' } });
+        return true;
+      case 'import-json':
+        this.env.chooseFile();
+        return true;
+      case 'paste-mermaid':
+        store.set({ dialog: { type: 'mermaidIn' } });
+        return true;
+      case 'export-json':
+        downloadText(serializeDocument(s.doc), `${this.stem()}.dfd.json`, 'application/json');
+        return true;
+      case 'export-svg':
+        downloadText(diagramSvg(s.doc, s.diagramId), `${this.stem()}${this.suffix()}.svg`, 'image/svg+xml');
+        return true;
+      case 'export-png':
+        void svgToPng(diagramSvg(s.doc, s.diagramId), 2).then(
+          (png) => downloadBlob(png, `${this.stem()}${this.suffix()}.png`),
+          (err) => this.alert(String(err)),
+        );
+        return true;
+      case 'copy-mermaid': {
+        const text = toMermaid(s.doc, { diagram: s.diagramId });
+        void copyText(text).then((copied) => store.set({ dialog: { type: 'mermaidOut', text, copied } }));
+        return true;
+      }
+      case 'print':
+        store.set({ printing: true });
+        return true;
+      case 'share': {
+        const link = shareLink(serializeDocument(s.doc), location.href);
+        if (!link.ok) store.set({ dialog: { type: 'share', tooLong: link.length } });
+        else void copyText(link.url).then((copied) => store.set({ dialog: { type: 'share', url: link.url, copied } }));
+        return true;
+      }
+      case 'show-findings':
+        this.env.focusFindings();
+        return true;
+      case 'shortcuts':
+        store.set({ dialog: { type: 'shortcuts' } });
+        return true;
+    }
+  }
+
+  private stem(): string {
+    const s = this.store.get();
+    return fileStem(s.doc.title || s.session.info?.name, 'dfd');
+  }
+
+  private suffix(): string {
+    const s = this.store.get();
+    const d = currentDiagram(s);
+    return s.doc.diagrams.length > 1 ? `-${fileStem(diagramName(s.doc, d, this.t), d.id)}` : '';
+  }
+
+  /** A new flow between two symbols, selected, its name field open. */
+  connect(from: string, to: string): void {
+    const s = this.store.get();
+    const { op, id } = connectOp(s.doc, s.diagramId, from, to);
+    this.store.dispatch({ type: 'apply', ops: [op], select: { nodes: [], flows: [id] } });
+    this.store.set({ editing: { kind: 'flow', id, field: 'label' } });
+  }
+
+  addNode(kind: NodeKind, center?: XYPosition): void {
+    const s = this.store.get();
+    let c = center;
+    if (!c) c = edit.freeSpot(currentDiagram(s), notationOf(s.doc), kind, this.env.canvasCentre() ?? { x: 200, y: 200 });
+    const r = edit.addNode(s, kind, c);
+    this.store.dispatch(r.action);
+    this.store.set({ editing: r.editing });
+  }
+
+  async autoLayout(): Promise<void> {
+    const s = this.store.get();
+    try {
+      const laid = await layoutDiagram(s.doc, s.diagramId, true);
+      const d = laid.diagrams.find((x) => x.id === s.diagramId);
+      if (!d) return;
+      const positions: Record<string, { x: number; y: number }> = {};
+      for (const n of d.nodes) if (n.x !== undefined && n.y !== undefined) positions[n.id] = { x: Math.round(n.x), y: Math.round(n.y) };
+      this.store.dispatch({ type: 'apply', ops: [{ type: 'moveNodes', diagram: s.diagramId, positions }] });
+      requestAnimationFrame(() => this.env.fitView());
+    } catch (err) {
+      this.alert(`${this.t.layoutFailed}: ${String(err)}`);
+    }
+  }
+
+  /** Opens a document from outside (file, drop, pasted Mermaid) as a new diagram; a bad one is named in an alert and nothing else changes. */
+  async importText(text: string, fallbackName: string, source: Source = 'file'): Promise<Message | null> {
+    const r = restoreDocument(text, source);
+    if (!r.ok) {
+      if (source !== 'mermaid') this.alert(this.t.importError(this.text(r.error)));
+      return r.error;
+    }
+    const doc = await withLayout(r.value);
+    await this.session.create(doc, doc.title?.trim() || fallbackName);
+    this.store.set({ notice: null });
+    return null;
+  }
+
+  async importFile(file: File): Promise<void> {
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      this.alert(this.t.importError(String(err)));
+      return;
+    }
+    await this.importText(text, file.name.replace(/\.dfd\.json$|\.json$/i, ''));
+  }
+
+  renameDocument(name: string): void {
+    const n = name.trim();
+    if (!n) return;
+    this.session.rename(n);
+    this.store.dispatch({ type: 'apply', ops: [{ type: 'updateDocument', patch: { title: n } }] });
+  }
+
+  renameLevel(name: string): void {
+    const s = this.store.get();
+    this.store.dispatch({ type: 'apply', ops: [{ type: 'updateDiagram', id: s.diagramId, patch: { title: name.trim() } }] });
+  }
+
+  async removeDocument(): Promise<void> {
+    const { session, t } = this;
+    const leaving = this.store.get().session.info?.id;
+    await session.remove();
+    const rest = (await session.list()).filter((r) => r.id !== leaving);
+    if (rest[0] && (await session.openId(rest[0].id))) return;
+    await session.create(emptyDocument(t.newName), t.newName, { lazy: true });
+  }
+
+  /** Shows a diagram with one element selected and centred (a finding, a hint). */
+  showElement(diagramId: string, element?: string): void {
+    const d = this.store.get().doc.diagrams.find((x) => x.id === diagramId);
+    if (!d) return;
+    const isNode = element ? d.nodes.some((n) => n.id === element) : false;
+    const isFlow = element ? d.flows.some((x) => x.id === element) : false;
+    this.store.dispatch({ type: 'showDiagram', diagramId, select: { nodes: isNode ? [element!] : [], flows: isFlow ? [element!] : [] } });
+    this.store.set({ focus: isNode || isFlow ? { id: element!, kind: isNode ? 'node' : 'flow', nonce: Date.now() } : null });
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * Keeping work, without React: the named diagram that is open, autosave of every change to
+ * IndexedDB, the view (level shown, viewports) so that a reload comes back to the same place, the
+ * guard against two tabs overwriting each other (revisions + BroadcastChannel), and a flush when
+ * the page goes away. It watches the store and reports its state into `store.session`.
+ *
+ * Every record read back from storage goes through the same restore path as a file
+ * (io/restore.ts): a damaged record is not opened, and the others stay usable.
+ */
+import type { DfdDocument } from '@schemas/dfd.ts';
+import type { Viewport } from '@xyflow/react';
+import type { Store } from '../store/store.ts';
+import type { SessionInfo, SessionState } from '../store/state.ts';
+import { restoreStored } from '../io/restore.ts';
+import { MemoryStore, StorageError, openStore, saveChannel, type DiagramStore, type SaveNotice, type StoredDiagram, type ViewState } from '../storage/db.ts';
+
+export function newRecordId(): string {
+  const c = globalThis.crypto;
+  if (c && 'randomUUID' in c) return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+const TAB = newRecordId();
+export const SAVE_DELAY = 250;
+
+export interface CreateOptions {
+  id?: string;
+  exercise?: string;
+  /** A blank new diagram is stored with its first change, so untouched ones leave no trace. */
+  lazy?: boolean;
+}
+
+export class Session {
+  private backend: DiagramStore = new MemoryStore();
+  private rev = 0;
+  private savedDoc: DfdDocument | null = null;
+  private savedName: string | null = null;
+  private view: ViewState;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private viewTimer: ReturnType<typeof setTimeout> | undefined;
+  private inflight: Promise<void> = Promise.resolve();
+  private channel: ReturnType<typeof saveChannel> | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly store: Store) {
+    this.view = { diagramId: store.get().diagramId };
+  }
+
+  private get state(): SessionState {
+    return this.store.get().session;
+  }
+
+  private report(patch: Partial<SessionState>): void {
+    this.store.set((s) => ({ session: { ...s.session, ...patch } }));
+  }
+
+  private fail(err: unknown): void {
+    this.report({ problem: err instanceof StorageError ? err.problem : 'unavailable', status: 'error' });
+  }
+
+  /** Starts watching the store (autosave, view) and other tabs; returns the stop function. */
+  attach(): () => void {
+    this.unsubscribe = this.store.subscribe((s, prev) => {
+      if (s.doc !== prev.doc || s.session.info !== prev.session.info) this.schedule();
+      if (s.diagramId !== prev.diagramId && s.session.ready && this.view.diagramId !== s.diagramId) {
+        this.view = { ...this.view, diagramId: s.diagramId };
+        this.saveView();
+      }
+    });
+    this.channel = saveChannel((n: SaveNotice) => {
+      if (n.tab === TAB || n.id !== this.state.info?.id) return;
+      if (n.type === 'saved' && n.rev > this.rev) {
+        void this.backend.get(n.id).then((rec) => {
+          if (rec && rec.rev > this.rev) this.report({ conflict: rec, status: 'conflict' });
+        });
+      }
+    });
+    const flush = () => {
+      if (this.timer) void this.save();
+    };
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      this.unsubscribe?.();
+      this.channel?.close();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      clearTimeout(this.timer);
+      clearTimeout(this.viewTimer);
+    };
+  }
+
+  /** Autosave: a change (or a rename) is saved a moment later, one save at a time. */
+  private schedule(): void {
+    const { ready, info, conflict } = this.state;
+    if (!ready || !info || conflict) return;
+    if (this.store.get().doc === this.savedDoc && info.name === this.savedName) return;
+    if (this.state.status !== 'dirty') this.report({ status: 'dirty' });
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.save(), SAVE_DELAY);
+  }
+
+  /** Saves the open diagram if it changed; saves run one after another, never two at once. */
+  save(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const run = () => this.saveNow();
+    this.inflight = this.inflight.then(run, run);
+    return this.inflight;
+  }
+
+  private async saveNow(): Promise<void> {
+    const cur = this.state.info;
+    if (!cur || this.state.conflict) return;
+    const doc = this.store.get().doc;
+    if (doc === this.savedDoc && cur.name === this.savedName) {
+      this.report({ status: 'saved' });
+      return;
+    }
+    this.report({ status: 'saving' });
+    try {
+      const res = await this.backend.put({ id: cur.id, name: cur.name, doc, ...(cur.exercise ? { exercise: cur.exercise } : {}) }, this.rev);
+      if (this.state.info?.id !== cur.id) return;
+      if (res.ok) {
+        this.rev = res.rev;
+        this.savedDoc = doc;
+        this.savedName = cur.name;
+        this.channel?.post({ type: 'saved', id: cur.id, rev: res.rev, tab: TAB });
+        // Changes made while saving have their own save scheduled.
+        const more = this.store.get().doc !== doc || this.state.info?.name !== cur.name;
+        this.report({ status: more ? 'dirty' : 'saved', ...(this.state.problem === 'full' ? { problem: null } : {}) });
+      } else {
+        this.report({ conflict: res.conflict, status: 'conflict' });
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private saveView(): void {
+    clearTimeout(this.viewTimer);
+    this.viewTimer = setTimeout(() => {
+      const cur = this.state.info;
+      if (cur) this.backend.setMeta(`view:${cur.id}`, this.view).catch(() => {});
+    }, 200);
+  }
+
+  saveViewport(diagramId: string, vp: Viewport): void {
+    this.view = { ...this.view, viewports: { ...this.view.viewports, [diagramId]: vp } };
+    this.saveView();
+  }
+
+  getView(): ViewState {
+    return this.view;
+  }
+
+  private async open(rec: StoredDiagram, v?: ViewState | null): Promise<void> {
+    // Whatever the diagram being left still had to save is saved first.
+    if (this.state.info && this.state.info.id !== rec.id) await this.save();
+    this.rev = rec.rev;
+    this.savedDoc = rec.doc;
+    this.savedName = rec.name;
+    this.view = v ?? { diagramId: rec.doc.diagrams[0]!.id };
+    const info: SessionInfo = { id: rec.id, name: rec.name, ...(rec.exercise ? { exercise: rec.exercise } : {}) };
+    this.store.dispatch({ type: 'load', doc: rec.doc, diagramId: this.view.diagramId });
+    this.report({ info, conflict: null, status: this.rev > 0 ? 'saved' : 'dirty' });
+    this.backend.setMeta('current', rec.id).catch(() => {});
+  }
+
+  /**
+   * Opens the stored diagram `id` with its saved view. False when there is none, or when the
+   * record cannot be restored (then `onDamaged` hears why, and nothing is opened).
+   */
+  async openId(id: string, onDamaged?: (message: { zh: string; en: string }) => void): Promise<boolean> {
+    try {
+      const raw = await this.backend.get(id);
+      if (!raw) return false;
+      const r = restoreStored(raw);
+      if (!r.ok) {
+        onDamaged?.(r.error);
+        return false;
+      }
+      const v = await this.backend.getMeta<ViewState>(`view:${id}`).catch(() => undefined);
+      const view = v && r.record.doc.diagrams.some((d) => d.id === v.diagramId) ? v : undefined;
+      await this.open(r.record, view);
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+  }
+
+  /** Stores a new named diagram and opens it. */
+  async create(doc: DfdDocument, name: string, opts: CreateOptions = {}): Promise<void> {
+    const id = opts.id ?? newRecordId();
+    const rec = { id, name, doc, ...(opts.exercise ? { exercise: opts.exercise } : {}) };
+    if (opts.lazy) {
+      await this.open({ ...rec, rev: 0, updated: Date.now() });
+      this.report({ status: 'saved' });
+      return;
+    }
+    try {
+      const res = await this.backend.put(rec, 0);
+      await this.open({ ...rec, rev: res.ok ? res.rev : 0, updated: Date.now() });
+      if (res.ok) this.channel?.post({ type: 'saved', id, rev: res.rev, tab: TAB });
+    } catch (err) {
+      this.fail(err);
+      await this.open({ ...rec, rev: 0, updated: Date.now() });
+    }
+  }
+
+  rename(name: string): void {
+    const info = this.state.info;
+    if (info) this.report({ info: { ...info, name } });
+  }
+
+  async remove(): Promise<void> {
+    const cur = this.state.info;
+    if (!cur) return;
+    clearTimeout(this.timer);
+    await this.inflight;
+    // Nothing of the removed diagram is saved again.
+    this.savedDoc = this.store.get().doc;
+    this.savedName = cur.name;
+    this.report({ info: null });
+    try {
+      await this.backend.remove(cur.id);
+      this.channel?.post({ type: 'removed', id: cur.id, rev: this.rev, tab: TAB });
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  async list(): Promise<StoredDiagram[]> {
+    try {
+      return await this.backend.list();
+    } catch (err) {
+      this.fail(err);
+      return [];
+    }
+  }
+
+  async resolveConflict(how: 'reload' | 'copy', copyName: string): Promise<void> {
+    const c = this.state.conflict;
+    const cur = this.state.info;
+    if (!c || !cur) return;
+    if (how === 'reload') {
+      const v = await this.backend.getMeta<ViewState>(`view:${c.id}`).catch(() => undefined);
+      const r = restoreStored(c);
+      if (r.ok) await this.open(r.record, v ?? { diagramId: this.view.diagramId });
+    } else {
+      // The other tab's version stays under the original; ours goes to a new diagram.
+      this.savedDoc = this.store.get().doc;
+      this.savedName = cur.name;
+      this.report({ conflict: null });
+      await this.create(this.store.get().doc, copyName, cur.exercise ? { exercise: cur.exercise, id: `${cur.id}-${newRecordId().slice(0, 8)}` } : {});
+    }
+  }
+
+  /** Opens storage; `start` decides what to open first (it may call openId or create). */
+  async init(start: (backend: DiagramStore) => Promise<void>): Promise<void> {
+    const { store, problem } = await openStore();
+    this.backend = store;
+    this.report({ persistent: store.persistent, ...(problem ? { problem } : {}) });
+    await start(store);
+    this.report({ ready: true });
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The shape of the modeller's state and its selectors. The document part (doc, history, level,
+ * selection) is the pure editor reducer's (model/editor.ts); the rest is the session's and the
+ * interface's.
+ */
+import type { Exercise } from '@schemas/exercise.ts';
+import type { EditorState } from '../model/editor.ts';
+import { currentDiagram } from '../model/editor.ts';
+import type { EditTarget } from '../canvas/context.ts';
+import type { Op } from '../model/ops.ts';
+import type { StorageProblem, StoredDiagram } from '../storage/db.ts';
+
+export interface SessionInfo {
+  id: string;
+  name: string;
+  exercise?: string;
+}
+
+export type SaveStatus = 'loading' | 'saved' | 'saving' | 'dirty' | 'conflict' | 'error';
+
+/** What the session module reports into the store. */
+export interface SessionState {
+  ready: boolean;
+  problem: StorageProblem | null;
+  info: SessionInfo | null;
+  status: SaveStatus;
+  /** Another tab saved a newer revision of the open diagram. */
+  conflict: StoredDiagram | null;
+  /** Work is kept in IndexedDB (false: memory only). */
+  persistent: boolean;
+}
+
+export type DialogState =
+  | { type: 'open'; items: { id: string; name: string; updated: number }[] }
+  | { type: 'rename' }
+  | { type: 'renameLevel' }
+  | { type: 'delete' }
+  | { type: 'deleteWithChild'; text: string; ops: Op[] }
+  | { type: 'mermaidIn'; error?: string }
+  | { type: 'mermaidOut'; text: string; copied: boolean }
+  | { type: 'share'; url?: string; copied?: boolean; tooLong?: number }
+  | { type: 'shortcuts' }
+  | null;
+
+export type Notice = { kind: 'alert' | 'status'; text: string } | null;
+
+export interface UiState {
+  session: SessionState;
+  editing: EditTarget | null;
+  dialog: DialogState;
+  notice: Notice;
+  tab: 'inspector' | 'dictionary';
+  exercise: Exercise | null;
+  exerciseError: string | null;
+  printing: boolean;
+  /** An element to centre and focus (a click on a finding or a hint); `nonce` makes each request new. */
+  focus: { id: string; kind: 'node' | 'flow'; nonce: number } | null;
+}
+
+export type ModellerState = EditorState & UiState;
+
+export const INITIAL_SESSION: SessionState = { ready: false, problem: null, info: null, status: 'loading', conflict: null, persistent: false };
+
+export const INITIAL_UI: UiState = {
+  session: INITIAL_SESSION,
+  editing: null,
+  dialog: null,
+  notice: null,
+  tab: 'inspector',
+  exercise: null,
+  exerciseError: null,
+  printing: false,
+  focus: null,
+};
+
+// ---- Selectors (return state fields or primitives, so subscribers re-render only on change) ----
+
+export const selectDoc = (s: ModellerState) => s.doc;
+export const selectDiagramId = (s: ModellerState) => s.diagramId;
+export const selectSelection = (s: ModellerState) => s.selection;
+export const selectDiagram = (s: ModellerState) => currentDiagram(s);
+export const selectCanUndo = (s: ModellerState) => s.past.length > 0;
+export const selectCanRedo = (s: ModellerState) => s.future.length > 0;
+export const selectSession = (s: ModellerState) => s.session;
+export const selectNotation = (s: ModellerState) => s.doc.notation ?? 'gane-sarson';
+
+/** The one process selected (and nothing else), if any. */
+export function selectedProcess(s: Pick<ModellerState, 'doc' | 'diagramId' | 'selection'>) {
+  const { nodes, flows } = s.selection;
+  if (nodes.length !== 1 || flows.length) return undefined;
+  return currentDiagram(s).nodes.find((n) => n.id === nodes[0] && n.kind === 'process');
+}
