@@ -32,7 +32,8 @@ export class MermaidSyntaxError extends Error {
 }
 
 const CACHE_VERSION = '3';
-const cacheDir = join(process.cwd(), 'node_modules', '.cache', 'flowbook-mermaid');
+/** FLOWBOOK_MERMAID_CACHE moves the cache, e.g. to time a cold build without emptying a shared one. */
+const cacheDir = process.env.FLOWBOOK_MERMAID_CACHE || join(process.cwd(), 'node_modules', '.cache', 'flowbook-mermaid');
 const memory = new Map<string, Promise<RenderedDiagram>>();
 let renderer: MermaidRenderer | undefined;
 
