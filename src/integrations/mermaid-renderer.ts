@@ -1,12 +1,13 @@
 /**
- * Astro integration: the build-time Mermaid renderer's lifetime and figures. Logs each batch of
- * diagrams rendered, closes the warm browser page when the build is done (rather than waiting for
- * its idle timeout) and logs how many diagrams were rendered and read from the cache. With
- * FLOWBOOK_MERMAID_STATS=<file>, the figures are also written there as JSON (npm run bench reads them).
+ * Astro integration: the build-time Mermaid renderer's lifetime and figures. Starts the browser
+ * page as a cold build starts, logs each batch of diagrams rendered, closes the page when the build
+ * is done (rather than after its idle time) and logs how many diagrams were rendered and how many
+ * read from the cache. With FLOWBOOK_MERMAID_STATS=<file>, the figures are also written there as
+ * JSON (npm run bench reads them).
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
-import { closeMermaidRenderer, mermaidStats, setMermaidLog } from '../lib/mermaid/render.ts';
+import { closeMermaidRenderer, mermaidCacheIsEmpty, mermaidStats, setMermaidLog, warmMermaidRenderer } from '../lib/mermaid/render.ts';
 
 export default function mermaidRenderer(): AstroIntegration {
   let t0 = 0;
@@ -16,6 +17,11 @@ export default function mermaidRenderer(): AstroIntegration {
       'astro:config:setup': ({ logger }) => {
         t0 = performance.now();
         setMermaidLog((m) => logger.info(m));
+      },
+      // With an empty cache, Chromium and Mermaid load while Vite starts bundling, not when the
+      // first diagram waits; with a filled one, most builds need no browser at all.
+      'astro:build:start': () => {
+        if (mermaidCacheIsEmpty()) warmMermaidRenderer();
       },
       'astro:build:done': async ({ logger }) => {
         await closeMermaidRenderer();

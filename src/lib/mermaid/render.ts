@@ -13,7 +13,7 @@
  * lives on `globalThis` so they share one browser, one queue and one memory cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +46,15 @@ export class MermaidSyntaxError extends Error {
 const CACHE_VERSION = '3';
 /** FLOWBOOK_MERMAID_CACHE moves the cache, e.g. to time a cold build without emptying a shared one. */
 const cacheDir = () => process.env.FLOWBOOK_MERMAID_CACHE || join(process.cwd(), 'node_modules', '.cache', 'flowbook-mermaid');
+/** True when the disk cache holds no diagram (a fresh clone, or a cold build being timed). */
+export function mermaidCacheIsEmpty(): boolean {
+  try {
+    return !readdirSync(cacheDir()).some((f) => f.endsWith('.json'));
+  } catch {
+    return true;
+  }
+}
+
 /** At most this many diagrams a call to the page (each call returns its results at once). */
 const MAX_BATCH = 24;
 /** The browser is closed when no diagram has been asked for this long (and at the end of a build). */
@@ -95,6 +104,24 @@ export function mermaidStats(): MermaidStats {
 /** Where progress lines go (the build's logger); none by default. */
 export function setMermaidLog(log: ((message: string) => void) | undefined): void {
   service.log = log;
+}
+
+/**
+ * Starts Chromium and loads Mermaid now, so the first diagrams do not wait for it (the build calls
+ * this as it starts; an unused browser is closed after the idle time).
+ */
+export function warmMermaidRenderer(): void {
+  if (service.session) return;
+  const session = startSession();
+  service.session = session;
+  session.catch(() => {
+    if (service.session === session) service.session = undefined;
+  });
+  if (!service.draining) {
+    if (service.idle) clearTimeout(service.idle);
+    service.idle = setTimeout(() => void closeMermaidRenderer(), IDLE_MS * 6);
+    service.idle.unref?.();
+  }
 }
 
 /** Closes the browser now (the end of a build); a later diagram starts it again. */
