@@ -3,9 +3,10 @@
  * Runs Mermaid inside the system Chromium (the page and scripts mermaid-isomorphic uses); no
  * Mermaid code reaches the browser. Results are cached on disk by content hash so rebuilds are quick.
  *
- * One browser page stays warm for the whole build: `renderMermaid` only queues a diagram, and the
- * queue is rendered in batches, every diagram waiting at that moment in one call to the page, both
- * themes one after the other in the same page. (Rendering each diagram by its own call, as
+ * Two browser pages, one per theme, stay warm for the whole build: `renderMermaid` only queues a
+ * diagram, and the queue is rendered in batches, every diagram waiting at that moment in one call
+ * to each page, the light and dark pages at the same time (on two cores, 0.09 s a diagram for both
+ * themes against 0.13 s with the themes one after the other in one page). (Rendering each diagram by its own call, as
  * mermaid-isomorphic's renderer is used one diagram at a time, opened a page and loaded Mermaid's
  * 3 MB script twice a diagram, and relaunched Chromium whenever the queue ran dry: six minutes of
  * mostly waiting for a cold build.) The remark plugin, loaded with the Astro config, and
@@ -79,11 +80,17 @@ export interface MermaidStats {
   renderMs: number;
 }
 
+/** The browser and one warm page per theme (each page renders its theme, the two at once). */
+interface Session {
+  browser: Browser;
+  pages: Page[];
+}
+
 interface Service {
   memory: Map<string, Promise<RenderedDiagram>>;
   queue: Job[];
   draining: boolean;
-  session?: Promise<{ browser: Browser; page: Page }>;
+  session?: Promise<Session>;
   idle?: ReturnType<typeof setTimeout>;
   stats: MermaidStats;
   log?: (message: string) => void;
@@ -145,20 +152,25 @@ function pageFiles() {
   };
 }
 
-async function startSession(): Promise<{ browser: Browser; page: Page }> {
+async function startSession(): Promise<Session> {
   const t0 = performance.now();
   const browser = await chromium.launch(launchOptions());
   try {
     const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
     const files = pageFiles();
-    await page.goto(files.html);
-    await Promise.all([
-      ...files.css.map((f) => page.addStyleTag({ url: pathToFileURL(f).href })),
-      page.addScriptTag({ url: pathToFileURL(files.script).href }),
-    ]);
+    const pages = await Promise.all(
+      THEMES.map(async () => {
+        const page = await context.newPage();
+        await page.goto(files.html);
+        await Promise.all([
+          ...files.css.map((f) => page.addStyleTag({ url: pathToFileURL(f).href })),
+          page.addScriptTag({ url: pathToFileURL(files.script).href }),
+        ]);
+        return page;
+      }),
+    );
     service.stats.startMs += performance.now() - t0;
-    return { browser, page };
+    return { browser, pages };
   } catch (e) {
     await browser.close().catch(() => {});
     throw e;
@@ -173,8 +185,8 @@ interface PageResult {
 }
 
 /**
- * Runs in the browser page: renders every source in every config, configs one after the other
- * (Mermaid's configuration is global). Each diagram gets the id mermaid-isomorphic gave it when
+ * Runs in a browser page: renders every source in every config, configs one after the other
+ * (Mermaid's configuration is global; the build gives each page one config, its theme). Each diagram gets the id mermaid-isomorphic gave it when
  * rendered alone (`<prefix>-0`), and the SVG is serialized as it does, so the output is the same.
  */
 async function renderInPage(args: {
@@ -262,10 +274,10 @@ async function drain() {
     // Let the callers of this tick queue their diagrams before the first batch leaves.
     await new Promise((r) => setImmediate(r));
     while (service.queue.length) {
-      let page: Page;
+      let pages: Page[];
       try {
         service.session ??= startSession();
-        ({ page } = await service.session);
+        ({ pages } = await service.session);
       } catch (e) {
         service.session = undefined;
         for (const job of service.queue.splice(0)) job.reject(e);
@@ -274,11 +286,16 @@ async function drain() {
       const batch = service.queue.splice(0, MAX_BATCH);
       const t0 = performance.now();
       try {
-        const results = await page.evaluate(renderInPage, {
-          sources: batch.map((j) => j.source),
-          configs: THEMES.map((t) => ({ config: mermaidConfig(t) as Record<string, unknown>, prefix: `fb-${t.name}` })),
-        });
-        batch.forEach((job, i) => settle(job, results[i]!));
+        const sources = batch.map((j) => j.source);
+        const byTheme = await Promise.all(
+          THEMES.map((t, k) =>
+            pages[k]!.evaluate(renderInPage, {
+              sources,
+              configs: [{ config: mermaidConfig(t) as Record<string, unknown>, prefix: `fb-${t.name}` }],
+            }),
+          ),
+        );
+        batch.forEach((job, i) => settle(job, byTheme.map((results) => results[i]![0]!)));
       } catch (e) {
         // The page or the browser broke (not a diagram): fail this batch, start afresh for the next.
         for (const job of batch) job.reject(e);
