@@ -6,10 +6,9 @@
  * Two browser pages, one per theme, stay warm for the whole build: `renderMermaid` only queues a
  * diagram, and the queue is rendered in batches, every diagram waiting at that moment in one call
  * to each page, the light and dark pages at the same time (on two cores, 0.09 s a diagram for both
- * themes against 0.13 s with the themes one after the other in one page). (Rendering each diagram by its own call, as
- * mermaid-isomorphic's renderer is used one diagram at a time, opened a page and loaded Mermaid's
- * 3 MB script twice a diagram, and relaunched Chromium whenever the queue ran dry: six minutes of
- * mostly waiting for a cold build.) The remark plugin, loaded with the Astro config, and
+ * themes against 0.13 s with the themes one after the other in one page). Rendering each diagram
+ * by its own mermaid-isomorphic call opened a page and loaded Mermaid's 3 MB script twice a
+ * diagram, and relaunched Chromium whenever the queue ran dry: minutes of mostly waiting. The remark plugin, loaded with the Astro config, and
  * DfdDiagram, bundled into the build's server chunks, are two copies of this module: the state
  * lives on `globalThis` so they share one browser, one queue and one memory cache.
  */
