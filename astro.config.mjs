@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
 import checkLinks from './src/integrations/check-links.ts';
 import lintDfd from './src/integrations/lint-dfd.ts';
+import mermaidRenderer from './src/integrations/mermaid-renderer.ts';
 import remarkMermaid from './src/lib/mermaid/remark-mermaid.ts';
 
 export default defineConfig({
@@ -87,6 +88,7 @@ export default defineConfig({
     }),
     react(),
     lintDfd(),
+    mermaidRenderer(),
     checkLinks(),
   ],
 });

@@ -95,6 +95,9 @@ export function mermaidConfig(t: DiagramTheme) {
     themeVariables: t.variables,
     fontFamily: FONT_FAMILY,
     securityLevel: 'strict' as const,
+    // Shapes drawn through roughjs (documents, cylinders, …) get random curve points unless seeded:
+    // seeded, the same diagram gives the same SVG in every build.
+    handDrawnSeed: 1,
     htmlLabels: false,
     flowchart: { htmlLabels: false, useMaxWidth: false, padding: 12, nodeSpacing: 40, rankSpacing: 50 },
     sequence: { useMaxWidth: false },

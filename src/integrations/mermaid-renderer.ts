@@ -1,0 +1,40 @@
+/**
+ * Astro integration: the build-time Mermaid renderer's lifetime and figures. Starts the browser
+ * page as a cold build starts, logs each batch of diagrams rendered, closes the page when the build
+ * is done (rather than after its idle time) and logs how many diagrams were rendered and how many
+ * read from the cache. With FLOWBOOK_MERMAID_STATS=<file>, the figures are also written there as
+ * JSON (npm run bench reads them).
+ */
+import type { AstroIntegration } from 'astro';
+import { writeFileSync } from 'node:fs';
+import { closeMermaidRenderer, mermaidCacheIsEmpty, mermaidStats, setMermaidLog, warmMermaidRenderer } from '../lib/mermaid/render.ts';
+
+export default function mermaidRenderer(): AstroIntegration {
+  let t0 = 0;
+  return {
+    name: 'flowbook:mermaid',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        t0 = performance.now();
+        setMermaidLog((m) => logger.info(m));
+      },
+      // With an empty cache, Chromium and Mermaid load while Vite starts bundling, not when the
+      // first diagram waits; with a filled one, most builds need no browser at all.
+      'astro:build:start': () => {
+        if (mermaidCacheIsEmpty()) warmMermaidRenderer();
+      },
+      'astro:build:done': async ({ logger }) => {
+        await closeMermaidRenderer();
+        setMermaidLog(undefined);
+        const s = mermaidStats();
+        const perDiagram = s.rendered ? ` (${(s.renderMs / s.rendered / 1000).toFixed(2)} s a diagram, both themes)` : '';
+        logger.info(
+          `Mermaid: ${s.rendered} diagram(s) rendered in ${s.batches} batch(es), ${(s.renderMs / 1000).toFixed(1)} s${perDiagram}, ` +
+            `browser start ${(s.startMs / 1000).toFixed(1)} s; ${s.cached} read from the cache`,
+        );
+        const file = process.env.FLOWBOOK_MERMAID_STATS;
+        if (file) writeFileSync(file, JSON.stringify({ ...s, buildMs: performance.now() - t0 }, null, 2));
+      },
+    },
+  };
+}
