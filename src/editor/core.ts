@@ -5,7 +5,7 @@
  */
 import type { DfdDocument } from '@schemas/dfd.ts';
 import { layoutDiagram as coreLayout } from '../lib/dfd/index.ts';
-import { nodeBox, type Notation } from './notation/geometry.ts';
+import { nodeBox, type Notation } from '../lib/dfd/export/geometry.ts';
 
 export { readDocument, serializeDocument, lint, ruleUrl, toMermaid, fromMermaid, nextCode, grade, boundaryNodes, repeatsBelow } from '../lib/dfd/index.ts';
 export type { Finding, GradeResult, GradeItem, GradeHint, DiagramGrade } from '../lib/dfd/index.ts';

@@ -2,7 +2,24 @@
  * An exercise as the site serves it at /exercises/<slug>.json (built from content/exercises/*.yaml)
  * and as the modeller's exercise mode reads it.
  */
+import { z } from 'zod';
 import type { DfdDocument } from './dfd.ts';
+
+/** An exercise file, content/exercises/<slug>.yaml, as authors write it (the build checks it). */
+const path = z
+  .string()
+  .regex(/^content\/.+\.dfd\.json$/, { message: '应为 content/ 下的 .dfd.json 文件路径（从项目根目录算起）' });
+
+export const exerciseFileSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '应为小写英文单词和连字符，如 book-purchasing' }),
+  title: z.string().min(1),
+  /** Plain text; paragraphs separated by a blank line. */
+  scenario: z.string().min(1),
+  reference: path,
+  start: path.optional(),
+});
+export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
+
 
 export interface Exercise {
   slug: string;

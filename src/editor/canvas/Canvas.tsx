@@ -22,7 +22,7 @@ import {
 } from '@xyflow/react';
 import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
 import type { EditorAction, Selection, SelectChange } from '../model/editor.ts';
-import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation } from '../notation/geometry.ts';
+import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
 import { FlowEdge, type FlowRfEdge } from './FlowEdge.tsx';

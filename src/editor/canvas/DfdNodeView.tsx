@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react';
 import type { DfdNode } from '@schemas/dfd.ts';
-import type { Notation } from '../notation/geometry.ts';
+import type { Notation } from '../../lib/dfd/export/geometry.ts';
 import { InlineEdit } from './InlineEdit.tsx';
 import { useCanvasActions, useMessages, type EditField } from './context.ts';
 

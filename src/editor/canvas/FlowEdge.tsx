@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { DfdFlow } from '@schemas/dfd.ts';
-import { SMALL_FONT_SIZE, flowGeometry, textWidth, type FlowEnd } from '../notation/geometry.ts';
+import { SMALL_FONT_SIZE, flowGeometry, textWidth, type FlowEnd } from '../../lib/dfd/export/geometry.ts';
 import { InlineEdit } from './InlineEdit.tsx';
 import { useCanvasActions, useMessages, type EditField } from './context.ts';
 import type { DfdNodeData, Marker } from './DfdNodeView.tsx';

@@ -10,7 +10,7 @@ import type { Messages } from '../i18n.ts';
 import { EMPTY_SELECTION, currentDiagram, type EditorAction, type Selection } from '../model/editor.ts';
 import { addNodeOp, childOf, childrenLost, copySelection, decomposeOps, notationOf, pasteOps, type Clip } from '../model/actions.ts';
 import type { Op } from '../model/ops.ts';
-import { fallbackPosition, nodeBox, type Notation } from '../notation/geometry.ts';
+import { fallbackPosition, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
 import type { EditTarget } from '../canvas/context.ts';
 import type { DialogState, ModellerState } from '../store/state.ts';
 

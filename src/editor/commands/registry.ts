@@ -15,7 +15,7 @@ import type { Session } from '../session/session.ts';
 import type { Store } from '../store/store.ts';
 import { selectedProcess } from '../store/state.ts';
 import { copyText, downloadBlob, downloadText, fileStem } from '../io/download.ts';
-import { diagramSvg } from '../io/svg.ts';
+import { diagramSvg } from '../../lib/dfd/export/svg.ts';
 import { svgToPng } from '../io/png.ts';
 import { shareLink } from '../io/share.ts';
 import { restoreDocument, type Message, type Source } from '../io/restore.ts';

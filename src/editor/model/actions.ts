@@ -4,7 +4,7 @@
  */
 import type { DfdDiagram, DfdDocument, DfdFlow, DfdNode, NodeKind } from '@schemas/dfd.ts';
 import { nextCode, repeatsBelow } from '../core.ts';
-import { GRID, nodeBox, type Notation } from '../notation/geometry.ts';
+import { GRID, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
 import { applyOp, diagramSubtree, type NodePatch, type Op } from './ops.ts';
 import { diagramId as freshDiagramId, elementIds } from './ids.ts';
 

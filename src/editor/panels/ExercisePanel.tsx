@@ -3,7 +3,7 @@ import type { DfdDocument } from '@schemas/dfd.ts';
 import { grade, layoutMissing, type GradeHint, type GradeResult } from '../core.ts';
 import { restoreExercise } from '../io/restore.ts';
 import type { Lang, Messages } from '../i18n.ts';
-import { diagramSvg } from '../io/svg.ts';
+import { diagramSvg } from '../../lib/dfd/export/svg.ts';
 import { diagramName } from '../model/actions.ts';
 import { Dialog } from './Dialog.tsx';
 

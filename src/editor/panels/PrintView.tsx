@@ -2,7 +2,7 @@ import { createPortal } from 'react-dom';
 import type { DfdDocument } from '@schemas/dfd.ts';
 import type { Finding } from '../core.ts';
 import type { Messages } from '../i18n.ts';
-import { diagramSvg } from '../io/svg.ts';
+import { diagramSvg } from '../../lib/dfd/export/svg.ts';
 import { diagramName } from '../model/actions.ts';
 
 /**

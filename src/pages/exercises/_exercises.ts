@@ -6,24 +6,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
 import { readDocument, type DfdDocument } from '../../lib/dfd/index.ts';
 
 export const EXERCISES_DIR = 'content/exercises';
 
-const path = z
-  .string()
-  .regex(/^content\/.+\.dfd\.json$/, { message: '应为 content/ 下的 .dfd.json 文件路径（从项目根目录算起）' });
-
-export const exerciseFileSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '应为小写英文单词和连字符，如 book-purchasing' }),
-  title: z.string().min(1),
-  /** Plain text; paragraphs separated by a blank line. */
-  scenario: z.string().min(1),
-  reference: path,
-  start: path.optional(),
-});
-export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
+export { exerciseFileSchema, type ExerciseFile } from '../../schemas/exercise.ts';
+import { exerciseFileSchema, type ExerciseFile } from '../../schemas/exercise.ts';
 
 export type { Exercise } from '../../schemas/exercise.ts';
 import type { Exercise } from '../../schemas/exercise.ts';

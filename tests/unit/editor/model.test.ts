@@ -5,9 +5,9 @@ import type { DfdDocument } from '../../../src/schemas/dfd.ts';
 import { childrenLost, copySelection, decomposeOps, levelPath, pasteOps, updateNodeOps } from '../../../src/editor/model/actions.ts';
 import { boundaryNodes } from '../../../src/lib/dfd/index.ts';
 import { applyOp } from '../../../src/editor/model/ops.ts';
-import { diagramSvg } from '../../../src/editor/io/svg.ts';
+import { diagramSvg } from '../../../src/lib/dfd/export/svg.ts';
 import { readShareHash, shareLink, MAX_SHARE_URL } from '../../../src/editor/io/share.ts';
-import { flowBends, flowGeometry, flowOffsets, nodeBox, wrapText } from '../../../src/editor/notation/geometry.ts';
+import { flowBends, flowGeometry, flowOffsets, nodeBox, wrapText } from '../../../src/lib/dfd/export/geometry.ts';
 
 function load(name: string): DfdDocument {
   const r = readDocument(readFileSync(`tests/fixtures/editor/${name}`, 'utf8'));

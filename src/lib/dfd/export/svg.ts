@@ -3,8 +3,8 @@
  * in the document's notation, with fonts named so that it renders outside the site (Inkscape,
  * Word, a browser). Pure string building; the PNG export rasterises this.
  */
-import type { DfdDiagram, DfdDocument, DfdNode } from '@schemas/dfd.ts';
-import { boundaryNodes } from '../core.ts';
+import type { DfdDiagram, DfdDocument, DfdNode } from '../../../schemas/dfd.ts';
+import { boundaryNodes } from '../levels.ts';
 import {
   FONT_FAMILY,
   FONT_SIZE,
@@ -22,7 +22,7 @@ import {
   wrapText,
   type Box,
   type Notation,
-} from '../notation/geometry.ts';
+} from './geometry.ts';
 
 export interface SvgPalette {
   background: string;

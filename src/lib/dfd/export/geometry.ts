@@ -3,7 +3,7 @@
  * an exported diagram looks like the one on screen. Pure: no DOM. Text width is estimated (CJK
  * and full-width characters one em, others about 0.6 em), which is what both renderers wrap by.
  */
-import type { DfdNode } from '@schemas/dfd.ts';
+import type { DfdNode } from '../../../schemas/dfd.ts';
 
 export type Notation = 'gane-sarson' | 'yourdon';
 
