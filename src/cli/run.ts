@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   countFindings,
+  SEVERITY_NAMES,
   grade,
   lint,
   readDocument,
@@ -105,10 +106,7 @@ function expand(paths: string[]): string[] {
   return out;
 }
 
-const SEV: Record<Locale, Record<Finding['severity'], string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
+const SEV = SEVERITY_NAMES;
 
 export function findingLine(file: string, f: Finding, locale: Locale): string {
   const where = f.element !== undefined ? `${f.diagram}/${f.element}` : f.diagram;

@@ -64,7 +64,6 @@ export function SidePanel({ t, lang, commands, findings }: { t: Messages; lang: 
         {tab === 'inspector' ? (
           <div role="tabpanel" id="fb-tabpanel-inspector" aria-labelledby="fb-tab-inspector" className="fb-tabs__panel">
             <Inspector
-              doc={doc}
               diagram={diagram}
               selection={selection}
               t={t}

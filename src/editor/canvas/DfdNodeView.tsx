@@ -5,7 +5,8 @@ import type { Notation } from '../../lib/dfd/export/geometry.ts';
 import { InlineEdit } from './InlineEdit.tsx';
 import { useCanvasActions, useMessages, type EditField } from './context.ts';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../core.ts';
+import type { Severity } from '../core.ts';
 export interface Marker {
   severity: Severity;
   count: number;

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DfdDocument } from '@schemas/dfd.ts';
-import { lint, type Finding } from '../core.ts';
+import { countBySeverity, lint, worse, type Finding, type SeverityCounts } from '../core.ts';
 import type { Lang } from '../i18n.ts';
 import type { Marker, Severity } from '../canvas/DfdNodeView.tsx';
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * The core's findings for the whole document, kept current as the user draws. Linting runs after
@@ -27,17 +26,10 @@ export function useFindings(doc: DfdDocument, lang: Lang): Finding[] {
   return result.findings;
 }
 
-export interface FindingCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
+export type FindingCounts = SeverityCounts;
 
-export function countFindings(findings: readonly Finding[]): FindingCounts {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
+/** Findings counted by severity (the vocabulary's one count). */
+export const countFindings = (findings: readonly Finding[]): FindingCounts => countBySeverity(findings);
 
 /** Markers for the elements of one diagram: worst severity and number of findings. */
 export function useMarkers(findings: readonly Finding[], diagramId: string): ReadonlyMap<string, Marker> {
@@ -47,7 +39,7 @@ export function useMarkers(findings: readonly Finding[], diagramId: string): Rea
       if (f.diagram !== diagramId || !f.element) continue;
       const cur = m.get(f.element);
       if (!cur) m.set(f.element, { severity: f.severity, count: 1 });
-      else m.set(f.element, { severity: RANK[f.severity] < RANK[cur.severity] ? f.severity : cur.severity, count: cur.count + 1 });
+      else m.set(f.element, { severity: worse(f.severity, cur.severity), count: cur.count + 1 });
     }
     return m;
   }, [findings, diagramId]);

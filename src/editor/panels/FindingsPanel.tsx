@@ -1,6 +1,6 @@
 import { memo, useId, useState } from 'react';
 import type { DfdDocument } from '@schemas/dfd.ts';
-import type { Finding } from '../core.ts';
+import { SEVERITIES, type Finding } from '../core.ts';
 import type { Lang, Messages } from '../i18n.ts';
 import { diagramName } from '../model/actions.ts';
 import type { Severity } from '../canvas/DfdNodeView.tsx';
@@ -14,7 +14,7 @@ interface Props {
   onShow(f: Finding): void;
 }
 
-const ORDER: Severity[] = ['error', 'warning', 'info'];
+const ORDER = SEVERITIES;
 /** Findings shown per severity before "show the rest" (long lists help nobody, and cost). */
 const LIMIT = 25;
 

@@ -1,11 +1,10 @@
 import { memo, useId, useState } from 'react';
-import type { DfdDiagram, DfdDocument } from '@schemas/dfd.ts';
+import type { DfdDiagram } from '@schemas/dfd.ts';
 import type { Messages } from '../i18n.ts';
 import type { Selection } from '../model/editor.ts';
 import type { FlowPatch, NodePatch } from '../model/ops.ts';
 
 interface Props {
-  doc: DfdDocument;
   diagram: DfdDiagram;
   selection: Selection;
   t: Messages;

@@ -38,6 +38,7 @@ import { lint } from './lint/engine.ts';
 import type { Finding } from './lint/types.ts';
 import { codeOf, type Locale } from './model.ts';
 import { gradeKey, normalizeLabel } from './text.ts';
+import { KIND_NAMES } from './vocabulary.ts';
 
 export interface GradeItem {
   type: NodeKind | 'flow';
@@ -109,8 +110,8 @@ export interface GradeOptions {
   given?: DfdDocument;
 }
 
-const KIND_ZH: Record<NodeKind, string> = { entity: '外部实体', process: '处理', store: '数据存储' };
-const KIND_EN: Record<NodeKind, string> = { entity: 'external entity', process: 'process', store: 'data store' };
+const KIND_ZH = (k: NodeKind) => KIND_NAMES[k]['zh-CN'];
+const KIND_EN = (k: NodeKind) => KIND_NAMES[k].en;
 
 type Canon = (label: string | undefined) => string;
 
@@ -188,7 +189,7 @@ function nodeItem(n: DfdNode, diagram: string): GradeItem {
     diagram,
     id: n.id,
     label,
-    text: { 'zh-CN': `${KIND_ZH[n.kind]}「${label}」`, en: `${KIND_EN[n.kind]} "${label}"` },
+    text: { 'zh-CN': `${KIND_ZH(n.kind)}「${label}」`, en: `${KIND_EN(n.kind)} "${label}"` },
   };
   const c = codeOf(n);
   if (c) item.code = c;
@@ -405,8 +406,8 @@ interface HintContext {
   canon: Canon;
 }
 
-const kindText = (k: NodeKind, l: Locale) => (l === 'en' ? KIND_EN[k] : KIND_ZH[k]);
-const named = (e: Element, l: Locale) => (l === 'en' ? `${KIND_EN[e.kind]} "${normalizeLabel(e.node.label)}"` : `${KIND_ZH[e.kind]}「${normalizeLabel(e.node.label)}」`);
+const kindText = (k: NodeKind, l: Locale) => (l === 'en' ? KIND_EN(k) : KIND_ZH(k));
+const named = (e: Element, l: Locale) => (l === 'en' ? `${KIND_EN(e.kind)} "${normalizeLabel(e.node.label)}"` : `${KIND_ZH(e.kind)}「${normalizeLabel(e.node.label)}」`);
 const flowName = (f: FlowRec, l: Locale) => {
   const label = normalizeLabel(f.flow.label ?? '');
   return l === 'en' ? `data flow ${label ? `"${label}" ` : ''}(${f.item.from} → ${f.item.to})` : `数据流${label ? `「${label}」` : ''}（${f.item.from} → ${f.item.to}）`;

@@ -10,10 +10,8 @@ export { normalizeLabel, toSimplified, gradeKey, isBlank } from './text.ts';
 export {
   codePrefixes,
   codeOf,
-  sameElement,
   sameElementKey,
   kindLabelKey,
-  ElementIndex,
   describeNode,
   describeFlow,
   describeDiagram,
@@ -23,6 +21,7 @@ export {
   type Locale,
 } from './model.ts';
 export { lint, RULES, ruleUrl, isRuleId, countFindings } from './lint/engine.ts';
+export { SEVERITIES, SEVERITY_RANK, SEVERITY_NAMES, KIND_NAMES, worse, countBySeverity, type SeverityCounts, type ElementKind } from './vocabulary.ts';
 export { PRESETS, recommended as RECOMMENDED_SEVERITIES, strict as STRICT_SEVERITIES, type PresetName } from './lint/presets.ts';
 export { RULE_IDS, type RuleId, type Severity, type Finding, type LintOptions } from './lint/types.ts';
 export { toMermaid, nodeText, flowText, SHAPES as MERMAID_SHAPES } from './mermaid/to-mermaid.ts';

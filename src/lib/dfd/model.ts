@@ -5,8 +5,11 @@
 import type { DfdDiagram, DfdDocument, DfdFlow, DfdNode, NodeKind } from '../../schemas/dfd.ts';
 import { normalizeLabel } from './text.ts';
 
-export type Locale = 'zh-CN' | 'en';
-export type CodeKind = NodeKind | 'flow';
+import { kindName, type ElementKind, type Locale } from './vocabulary.ts';
+
+export type { Locale };
+export { kindName };
+export type CodeKind = ElementKind;
 
 export const DEFAULT_CODES: Readonly<Record<CodeKind, string>> = { entity: 'E', process: 'P', store: 'D', flow: 'F' };
 
@@ -32,63 +35,16 @@ export function kindLabelKey(node: Pick<DfdNode, 'kind' | 'label'>): string {
 }
 
 /**
- * "Same element" across diagrams (dfd-rules.md): the same code when both nodes have one;
- * otherwise the same kind and the same label (compared as dfd-format.md says).
- */
-export function sameElement(a: Pick<DfdNode, 'kind' | 'label' | 'code'>, b: Pick<DfdNode, 'kind' | 'label' | 'code'>): boolean {
-  const ca = codeOf(a);
-  const cb = codeOf(b);
-  if (ca !== undefined && cb !== undefined) return ca === cb;
-  return a.kind === b.kind && normalizeLabel(a.label) === normalizeLabel(b.label);
-}
-
-/**
  * A key for hashing nodes that are the same element: `code:<code>` for a node with a code,
  * `label:<kind>:<label>` otherwise. Two nodes with equal keys are the same element; nodes where
- * only one has a code may be the same element with different keys (use ElementIndex for those).
+ * only one has a code may be the same element with different keys (the linter's index resolves
+ * those: lint/doc-index.ts, ParentElements).
  */
 export function sameElementKey(node: Pick<DfdNode, 'kind' | 'label' | 'code'>): string {
   const c = codeOf(node);
   return c !== undefined ? `code:${c}` : `label:${kindLabelKey(node)}`;
 }
 
-/** Finds, in linear time overall, the node of a set that is the same element as a given node. */
-export class ElementIndex<N extends Pick<DfdNode, 'kind' | 'label' | 'code'>> {
-  private byCode = new Map<string, N>();
-  private byLabelAny = new Map<string, N>();
-  private byLabelNoCode = new Map<string, N>();
-
-  constructor(nodes: Iterable<N>) {
-    for (const n of nodes) this.add(n);
-  }
-
-  add(n: N): void {
-    const c = codeOf(n);
-    const k = kindLabelKey(n);
-    if (c !== undefined && !this.byCode.has(c)) this.byCode.set(c, n);
-    if (!this.byLabelAny.has(k)) this.byLabelAny.set(k, n);
-    if (c === undefined && !this.byLabelNoCode.has(k)) this.byLabelNoCode.set(k, n);
-  }
-
-  /** The first node of the set that is the same element as `n`, if any. */
-  find(n: Pick<DfdNode, 'kind' | 'label' | 'code'>): N | undefined {
-    const c = codeOf(n);
-    const k = kindLabelKey(n);
-    if (c !== undefined) return this.byCode.get(c) ?? this.byLabelNoCode.get(k);
-    return this.byLabelAny.get(k);
-  }
-}
-
-const KIND_NAMES: Record<CodeKind, Record<Locale, string>> = {
-  entity: { 'zh-CN': '外部实体', en: 'external entity' },
-  process: { 'zh-CN': '处理', en: 'process' },
-  store: { 'zh-CN': '数据存储', en: 'data store' },
-  flow: { 'zh-CN': '数据流', en: 'data flow' },
-};
-
-export function kindName(kind: CodeKind, locale: Locale): string {
-  return KIND_NAMES[kind][locale];
-}
 
 /** `P3.2「编目处理」`, or `"编目处理"` in English; the id when there is neither code nor label. */
 export function nameOf(x: { id: string; code?: string | undefined; label?: string | undefined }, locale: Locale): string {

@@ -8,6 +8,7 @@ import { DocIndex } from './doc-index.ts';
 import { PRESETS } from './presets.ts';
 import { ALL_RULES } from './rules/index.ts';
 import { RULE_IDS, type Finding, type LintOptions, type RuleId, type RuleVisitor, type Severity } from './types.ts';
+import { SEVERITY_RANK, countBySeverity } from '../vocabulary.ts';
 
 export function ruleUrl(id: RuleId): string {
   return `/learn/rules/${id}/`;
@@ -23,7 +24,6 @@ export function isRuleId(s: string): s is RuleId {
   return (RULE_IDS as readonly string[]).includes(s);
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function lint(doc: DfdDocument, options: LintOptions = {}): Finding[] {
   const preset = PRESETS[options.preset ?? 'recommended'];
@@ -63,22 +63,15 @@ export function lint(doc: DfdDocument, options: LintOptions = {}): Finding[] {
     .sort(
       (a, b) =>
         (diagramOrder.get(a.f.diagram) ?? 0) - (diagramOrder.get(b.f.diagram) ?? 0) ||
-        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
         a.rule - b.rule ||
         a.seq - b.seq,
     )
     .map(({ f }) => f);
 }
 
-/** Counts by severity. */
+/** Counts by severity, as the command line's JSON names them (`errors`, `warnings`, `infos`). */
 export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const f of findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-    else infos++;
-  }
-  return { errors, warnings, infos };
+  const c = countBySeverity(findings);
+  return { errors: c.error, warnings: c.warning, infos: c.info };
 }

@@ -26,7 +26,8 @@ export const RULE_IDS = [
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../vocabulary.ts';
+import type { Severity } from '../vocabulary.ts';
 
 export interface Finding {
   rule: RuleId;
