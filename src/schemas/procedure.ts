@@ -5,6 +5,7 @@
  * below, naming the file, the activity and the role.
  */
 import { z } from 'zod';
+import { formatIssues } from './issues.ts';
 
 export const slugSchema = z
   .string()
@@ -127,7 +128,5 @@ export type Form = z.infer<typeof formSchema>;
 
 /** One readable line per problem: `file: path: message`. */
 export function formatProcedureIssues(file: string, error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${file}: ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`)
-    .join('\n');
+  return formatIssues(file, error);
 }

@@ -12,6 +12,7 @@ export const EXERCISES_DIR = 'content/exercises';
 
 export { exerciseFileSchema, type ExerciseFile } from '../../schemas/exercise.ts';
 import { exerciseFileSchema, type ExerciseFile } from '../../schemas/exercise.ts';
+import { formatIssues } from '../../schemas/issues.ts';
 
 export type { Exercise } from '../../schemas/exercise.ts';
 import type { Exercise } from '../../schemas/exercise.ts';
@@ -40,8 +41,7 @@ export function readExerciseFile(file: string): ExerciseFile {
   }
   const r = exerciseFileSchema.safeParse(data);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(文件)'}: ${issue.message}`);
+    throw new Error(formatIssues(file, r.error, '(文件)'));
   }
   const expected = file.replace(/^.*\//, '').replace(/\.yaml$/, '');
   if (r.data.slug !== expected) throw new Error(`${file}: slug「${r.data.slug}」应与文件名「${expected}」一致`);
