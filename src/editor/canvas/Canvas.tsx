@@ -25,13 +25,13 @@ import type { EditorAction, Selection, SelectChange } from '../model/editor.ts';
 import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
+import { ARROW_ID, buildEdges, buildNodes, type EdgeCacheEntry, type NodeCacheEntry } from './elements.ts';
 import { FlowEdge, type FlowRfEdge } from './FlowEdge.tsx';
 import type { EditTarget } from './context.ts';
 
 const nodeTypes = { dfd: DfdNodeView };
 const edgeTypes = { flow: FlowEdge };
 export const PALETTE_MIME = 'application/x-flowbook-kind';
-const ARROW_ID = 'fb-arrowhead';
 // Props given to React Flow keep their identity across renders: a new array or function there
 // makes React Flow update its store (and re-subscribe key listeners) on every drag frame.
 const SNAP_GRID: [number, number] = [GRID, GRID];
@@ -68,39 +68,6 @@ export interface CanvasProps {
   onOpenChild(processId: string): void;
 }
 
-interface NodeCacheEntry {
-  src: DfdDiagram['nodes'][number];
-  notation: Notation;
-  selected: boolean;
-  marker: Marker | undefined;
-  editing: EditTarget['field'] | undefined;
-  boundary: boolean;
-  hasChild: boolean;
-  x: number;
-  y: number;
-  measured: { width: number; height: number } | undefined;
-  rf: DfdRfNode;
-}
-
-interface EdgeCacheEntry {
-  src: DfdDiagram['flows'][number];
-  offset: number;
-  bend: number;
-  selected: boolean;
-  marker: Marker | undefined;
-  editing: EditTarget['field'] | undefined;
-  rf: FlowRfEdge;
-}
-
-function nodeLabel(t: Messages, n: DfdDiagram['nodes'][number], marker: Marker | undefined, boundary: boolean, hasChild: boolean): string {
-  let s = [t.kindNames[n.kind], n.code, n.label || t.blank].filter(Boolean).join(' ');
-  if (n.kind === 'process' && n.owner) s += `（${t.owner}：${n.owner}）`;
-  if (boundary) s += `，${t.boundaryNode}`;
-  if (hasChild) s += `，${t.hasChild}`;
-  if (marker) s += `，${t.hasFindings(marker.count)}`;
-  return s;
-}
-
 function CanvasInner(props: CanvasProps) {
   const { diagram, notation, selection, markers, editing, t, dispatch, boundary, withChild } = props;
   const rf = useReactFlow();
@@ -113,55 +80,10 @@ function CanvasInner(props: CanvasProps) {
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedFlows = useMemo(() => new Set(selection.flows), [selection.flows]);
 
-  const nodes = useMemo(() => {
-    const cache = nodeCache.current;
-    const next = new Map<string, NodeCacheEntry>();
-    const out = diagram.nodes.map((n, i) => {
-      const base = n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : fallbackPosition(i);
-      const pos = drag?.get(n.id) ?? base;
-      const sel = selectedNodes.has(n.id);
-      const marker = markers.get(n.id);
-      const ed = editing && editing.kind === 'node' && editing.id === n.id ? editing.field : undefined;
-      const m = measured.current.get(n.id);
-      const isBoundary = boundary.has(n.id);
-      const hasChild = withChild.has(n.id);
-      const old = cache.get(n.id);
-      if (
-        old &&
-        old.src === n &&
-        old.boundary === isBoundary &&
-        old.hasChild === hasChild &&
-        old.notation === notation &&
-        old.selected === sel &&
-        old.marker?.severity === marker?.severity &&
-        old.marker?.count === marker?.count &&
-        old.editing === ed &&
-        old.x === pos.x &&
-        old.y === pos.y &&
-        old.measured === m
-      ) {
-        next.set(n.id, old);
-        return old.rf;
-      }
-      const box = nodeBox(n, notation);
-      const node: DfdRfNode = {
-        id: n.id,
-        type: 'dfd',
-        position: { x: pos.x, y: pos.y },
-        // Known sizes: the symbol is visible (and its name field focusable) before it is measured.
-        width: box.width,
-        height: box.height,
-        data: { node: n, notation, marker, editing: ed, width: box.width, height: box.height, boundary: isBoundary, hasChild },
-        selected: sel,
-        ariaLabel: nodeLabel(t, n, marker, isBoundary, hasChild),
-        ...(m ? { measured: m } : {}),
-      };
-      next.set(n.id, { src: n, notation, selected: sel, marker, editing: ed, boundary: isBoundary, hasChild, x: pos.x, y: pos.y, measured: m, rf: node });
-      return node;
-    });
-    nodeCache.current = next;
-    return out;
-  }, [diagram.nodes, notation, selectedNodes, markers, editing, drag, t, boundary, withChild]);
+  const nodes = useMemo(
+    () => buildNodes(nodeCache, { diagram, notation, selectedNodes, markers, editing, drag, t, boundary, withChild, measured: measured.current }),
+    [diagram, notation, selectedNodes, markers, editing, drag, t, boundary, withChild],
+  );
 
   // Flows fan out between one pair of symbols, and bow round symbols in their way (from the
   // model's positions: recomputed when the diagram changes, not on every drag frame).
@@ -174,46 +96,10 @@ function CanvasInner(props: CanvasProps) {
     return flowBends(placed, diagram.flows, offsets);
   }, [diagram.nodes, diagram.flows, notation, offsets]);
 
-  const edges = useMemo(() => {
-    const cache = edgeCache.current;
-    const next = new Map<string, EdgeCacheEntry>();
-    const out = diagram.flows.map((f) => {
-      const offset = offsets.get(f.id) ?? 0;
-      const bend = bends.get(f.id) ?? 0;
-      const sel = selectedFlows.has(f.id);
-      const marker = markers.get(f.id);
-      const ed = editing && editing.kind === 'flow' && editing.id === f.id ? editing.field : undefined;
-      const old = cache.get(f.id);
-      if (
-        old &&
-        old.src === f &&
-        old.offset === offset &&
-        old.bend === bend &&
-        old.selected === sel &&
-        old.marker?.severity === marker?.severity &&
-        old.marker?.count === marker?.count &&
-        old.editing === ed
-      ) {
-        next.set(f.id, old);
-        return old.rf;
-      }
-      const label = [t.flow, f.code, f.label || t.blank].filter(Boolean).join(' ');
-      const edge: FlowRfEdge = {
-        id: f.id,
-        type: 'flow',
-        source: f.from,
-        target: f.to,
-        data: { flow: f, offset, bend, marker, editing: ed },
-        selected: sel,
-        markerEnd: ARROW_ID,
-        ariaLabel: marker ? `${label}，${t.hasFindings(marker.count)}` : label,
-      };
-      next.set(f.id, { src: f, offset, bend, selected: sel, marker, editing: ed, rf: edge });
-      return edge;
-    });
-    edgeCache.current = next;
-    return out;
-  }, [diagram.flows, offsets, bends, selectedFlows, markers, editing, t]);
+  const edges = useMemo(
+    () => buildEdges(edgeCache, { diagram, offsets, bends, selectedFlows, markers, editing, t }),
+    [diagram, offsets, bends, selectedFlows, markers, editing, t],
+  );
 
   const diagramId = diagram.id;
   const nodesRef = useRef(nodes);
