@@ -28,6 +28,7 @@ import { Palette, Toolbar } from './app/Toolbar.tsx';
 import { Banners, LevelBar } from './app/Bars.tsx';
 import { SidePanel } from './app/SidePanel.tsx';
 import { Dialogs } from './app/Dialogs.tsx';
+import { ContextMenu } from './app/ContextMenu.tsx';
 import { useKeymap } from './app/useKeymap.ts';
 import { useStartup } from './app/useStartup.ts';
 
@@ -62,6 +63,11 @@ function ModellerApp({ lang }: { lang: Lang }) {
       fitView: () => void rf.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }),
       chooseFile: () => fileInput.current?.click(),
       focusFindings: () => rootRef.current?.querySelector<HTMLElement>('.fb-findings h2')?.focus(),
+      elementPoint: (kind: 'node' | 'flow', id: string) => {
+        const sel = kind === 'node' ? '.react-flow__node' : '.react-flow__edge';
+        const r = rootRef.current?.querySelector(`${sel}[data-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 200, y: 200 };
+      },
     };
     return new Commands(store, new Session(store), t, lang, env);
   });
@@ -172,6 +178,20 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const onFocusDone = useCallback(() => store.set({ focus: null }), [store]);
   const onConnect = useCallback((from: string, to: string) => commands.connect(from, to), [commands]);
   const onOpenChild = useCallback((id: string) => void commands.run('decompose', { processId: id }), [commands]);
+  const onContextMenu = useCallback(
+    (e: { clientX: number; clientY: number }, target: { kind: 'node' | 'flow'; id: string } | { kind: 'pane' }) => {
+      if (target.kind !== 'pane') {
+        // The menu acts on what it was opened on: select it first (unless it is part of the selection).
+        const sel = store.get().selection;
+        const inSel = target.kind === 'node' ? sel.nodes.includes(target.id) : sel.flows.includes(target.id);
+        if (!inSel) store.dispatch({ type: 'select', selection: target.kind === 'node' ? { nodes: [target.id], flows: [] } : { nodes: [], flows: [target.id] } });
+        store.set({ menu: { x: e.clientX, y: e.clientY, target } });
+      } else {
+        store.set({ menu: { x: e.clientX, y: e.clientY, target: { kind: 'pane', at: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }) } } });
+      }
+    },
+    [store, rf],
+  );
 
   const statusText = (() => {
     if (!sessionState.ready) return t.saving;
@@ -221,6 +241,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
                     boundary={boundary}
                     withChild={withChild}
                     onOpenChild={onOpenChild}
+                    onContextMenu={onContextMenu}
                   />
                 ) : null}
               </div>
@@ -228,6 +249,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
             <SidePanel t={t} lang={lang} commands={commands} findings={findings} />
           </div>
           <Dialogs t={t} commands={commands} lang={lang} />
+          <ContextMenu t={t} commands={commands} />
           {printing ? <PrintView doc={doc} t={t} findings={findings} /> : null}
         </div>
       </CanvasActionsContext.Provider>

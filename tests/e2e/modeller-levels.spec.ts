@@ -116,3 +116,61 @@ test('deleting a process with a child asks first, naming the child and its size,
   await expect(node(page, '报损处理')).toBeVisible();
   await expect(page.getByLabel('层次', { exact: true }).locator('option')).toHaveCount(2);
 });
+
+test.describe('commands shared by the toolbar, the keys and the context menu', () => {
+  test('a context menu on a symbol, from the mouse and from the keyboard, runs the same commands', async ({ page }) => {
+    await openModeller(page);
+    await drawLevel0(page);
+    // Right click on a flow: reverse it.
+    await page.locator('.fb-flow-label', { hasText: '报损记录' }).click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: '右键菜单' });
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    await expect(menu.getByRole('menuitem').first()).toContainText('编辑名称');
+    await menu.getByRole('menuitem', { name: /反转数据流方向/ }).click();
+    await expect(menu).toHaveCount(0);
+    // 库存台账 → 报损处理 now: 报损处理 has no output left (a black hole).
+    await expect(findings(page).locator('[data-rule="process-needs-output"]')).toHaveCount(1);
+    await page.keyboard.press('Control+z');
+    await expect(findings(page).locator('[data-rule="process-needs-output"]')).toHaveCount(0);
+
+    // Shift+F10 on a focused symbol opens its menu; arrows move, Enter runs.
+    await node(page, '仓库').focus();
+    await page.keyboard.press('Shift+F10');
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(menu.getByRole('menuitem', { name: /删除所选/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(node(page, '仓库')).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(node(page, '仓库')).toHaveCount(1);
+
+    // Escape closes the menu and gives focus back.
+    await node(page, '仓库').focus();
+    await page.keyboard.press('Shift+F10');
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(node(page, '仓库')).toBeFocused();
+  });
+
+  test('Ctrl+D duplicates, Ctrl+S saves the JSON, ? lists the shortcuts', async ({ page }) => {
+    await openModeller(page);
+    await addSymbol(page, '处理', '审核报损清单');
+    await node(page, '审核报损清单').click();
+    await page.keyboard.press('Control+d');
+    await expect(node(page, '审核报损清单')).toHaveCount(2);
+    await expect(page.locator('.fb-node__code')).toHaveText(['P1', 'P2']);
+
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    expect((await download).suggestedFilename()).toMatch(/\.dfd\.json$/);
+
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: '键盘快捷键' });
+    await expect(help).toBeVisible();
+    await expect(help.getByRole('row', { name: /撤销/ })).toContainText('Ctrl+Z');
+    await expect(help.getByRole('row', { name: /导出 JSON/ })).toContainText('Ctrl+S');
+    await help.getByRole('button', { name: '关闭' }).click();
+    await expect(help).toHaveCount(0);
+  });
+});

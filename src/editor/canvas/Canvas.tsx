@@ -66,6 +66,8 @@ export interface CanvasProps {
   withChild: ReadonlySet<string>;
   /** Double-click on a process with a child diagram. */
   onOpenChild(processId: string): void;
+  /** Right click on a symbol, a flow or the empty canvas. */
+  onContextMenu(e: { clientX: number; clientY: number }, target: { kind: 'node' | 'flow'; id: string } | { kind: 'pane' }): void;
 }
 
 function CanvasInner(props: CanvasProps) {
@@ -158,7 +160,19 @@ function CanvasInner(props: CanvasProps) {
     [dispatch],
   );
 
-  const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit, onOpenChild } = props;
+  const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit, onOpenChild, onContextMenu } = props;
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, n: DfdRfNode) => {
+    e.preventDefault();
+    onContextMenu(e, { kind: 'node', id: n.id });
+  }, [onContextMenu]);
+  const onEdgeContextMenu = useCallback((e: React.MouseEvent, ed: FlowRfEdge) => {
+    e.preventDefault();
+    onContextMenu(e, { kind: 'flow', id: ed.id });
+  }, [onContextMenu]);
+  const onPaneContextMenu = useCallback((e: React.MouseEvent | MouseEvent) => {
+    e.preventDefault();
+    onContextMenu(e, { kind: 'pane' });
+  }, [onContextMenu]);
   const onNodeDoubleClick = useCallback(
     (_: unknown, n: DfdRfNode) => {
       if (n.data.hasChild) onOpenChild(n.id);
@@ -287,6 +301,9 @@ function CanvasInner(props: CanvasProps) {
         connectionMode={ConnectionMode.Loose}
         connectionRadius={32}
         onNodeDoubleClick={onNodeDoubleClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
         onMoveEnd={onMoveEnd}
         deleteKeyCode={null}
         selectionKeyCode="Shift"

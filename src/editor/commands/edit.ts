@@ -83,6 +83,14 @@ export function decompose(s: S, t: Messages, processId: string): EditorAction | 
   return r ? { type: 'apply', ops: r.ops, diagramId: r.diagramId, select: EMPTY_SELECTION } : null;
 }
 
+/** Turn a flow round (the focused flow, else the one selected flow). */
+export function reverseFlow(s: S, focusedFlow?: string): EditorAction | null {
+  const id = focusedFlow ?? (s.selection.flows.length === 1 && !s.selection.nodes.length ? s.selection.flows[0] : undefined);
+  const f = id ? currentDiagram(s).flows.find((x) => x.id === id) : undefined;
+  if (!f) return null;
+  return { type: 'apply', ops: [{ type: 'updateFlow', diagram: s.diagramId, id: f.id, patch: { from: f.to, to: f.from } }], select: { nodes: [], flows: [f.id] } };
+}
+
 /** The first place near `c` (on a widening ring) where a new symbol overlaps nothing. */
 export function freeSpot(d: DfdDiagram, notation: Notation, kind: NodeKind, c: XYPosition): XYPosition {
   const box = nodeBox({ kind, label: '' }, notation);

@@ -32,6 +32,8 @@ export const COMMAND_IDS = [
   'share',
   'show-findings',
   'shortcuts',
+  'reverse-flow',
+  'context-menu',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -32,6 +32,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'deselect', keys: ['Escape'] },
   { command: 'export-json', keys: ['Mod+S'] },
   { command: 'shortcuts', keys: ['?'], when: 'notControl' },
+  { command: 'context-menu', keys: ['Shift+F10', 'ContextMenu'] },
 ];
 
 export interface KeyInput {

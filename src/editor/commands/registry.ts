@@ -39,6 +39,8 @@ export interface CommandEnv {
   chooseFile(): void;
   /** Moves keyboard focus to the findings list. */
   focusFindings(): void;
+  /** Where on the page an element is (for a menu opened from the keyboard). */
+  elementPoint(kind: 'node' | 'flow', id: string): { x: number; y: number };
 }
 
 /** Lays out every diagram that has nodes without positions (the canvas falls back to a grid if this fails). */
@@ -196,6 +198,20 @@ export class Commands {
       case 'shortcuts':
         store.set({ dialog: { type: 'shortcuts' } });
         return true;
+      case 'reverse-flow': {
+        const a = edit.reverseFlow(s, args.focusedFlow);
+        if (a) store.dispatch(a);
+        return !!a;
+      }
+      case 'context-menu': {
+        // From the keyboard: the menu of the focused (or the one selected) element, beside it.
+        const id = args.focusedNode ?? args.focusedFlow ?? s.selection.nodes[0] ?? s.selection.flows[0];
+        if (!id) return false;
+        const kind = args.focusedNode || (!args.focusedFlow && s.selection.nodes[0]) ? ('node' as const) : ('flow' as const);
+        const at = this.env.elementPoint(kind, id);
+        store.set({ menu: { x: at.x, y: at.y, target: { kind, id } } });
+        return true;
+      }
     }
   }
 

@@ -55,6 +55,14 @@ export interface UiState {
   printing: boolean;
   /** An element to centre and focus (a click on a finding or a hint); `nonce` makes each request new. */
   focus: { id: string; kind: 'node' | 'flow'; nonce: number } | null;
+  /** The context menu, at a point of the page, for a symbol, a flow or the empty canvas. */
+  menu: ContextMenuState | null;
+}
+
+export interface ContextMenuState {
+  x: number;
+  y: number;
+  target: { kind: 'node' | 'flow'; id: string } | { kind: 'pane'; at: { x: number; y: number } };
 }
 
 export type ModellerState = EditorState & UiState;
@@ -71,6 +79,7 @@ export const INITIAL_UI: UiState = {
   exerciseError: null,
   printing: false,
   focus: null,
+  menu: null,
 };
 
 // ---- Selectors (return state fields or primitives, so subscribers re-render only on change) ----
