@@ -174,3 +174,69 @@ test.describe('commands shared by the toolbar, the keys and the context menu', (
     await expect(help).toHaveCount(0);
   });
 });
+
+test.describe('nothing lost, nothing frozen', () => {
+  test('an edit made just before a reload is there after it (flush on pagehide)', async ({ page }) => {
+    await openModeller(page);
+    await addSymbol(page, '外部实体', '书商');
+    await expect(page.locator('.fb-savestate')).toHaveText('已保存');
+    // Rename and reload at once: the save scheduled 250 ms later is flushed when the page goes.
+    await node(page, '书商').locator('.fb-node__label').dblclick();
+    const input = page.getByRole('textbox', { name: '编辑名称' });
+    await input.fill('图书供应商');
+    await input.press('Enter');
+    await page.reload();
+    await expect(page.locator('.fb-modeller')).toHaveAttribute('data-ready', 'true');
+    await expect(node(page, '图书供应商')).toBeVisible();
+  });
+
+  test('a document over the modeller’s limits is refused with the limit and the value; the open diagram stays', async ({ page }) => {
+    await openModeller(page);
+    await addSymbol(page, '外部实体', '书商');
+    const huge = {
+      format: 'flowbook-dfd',
+      version: 1,
+      diagrams: [{ id: 'top', nodes: Array.from({ length: 6000 }, (_, i) => ({ id: `n${i}`, kind: 'entity', label: `实体${i}` })), flows: [] }],
+    };
+    await page.locator('input[type=file]').setInputFiles({ name: 'huge.dfd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(huge)) });
+    await expect(page.getByRole('alert').filter({ hasText: '6000 个符号，超过建模器的上限 5000' })).toBeVisible();
+    await expect(node(page, '书商')).toBeVisible();
+  });
+
+  test('a share link too long to be ours is refused before it is decompressed', async ({ page }) => {
+    await openModeller(page, `/modeller/#share=${'A'.repeat(40_000)}`);
+    await expect(page.getByRole('alert').filter({ hasText: '超过分享链接的上限' })).toBeVisible();
+  });
+
+  test('a damaged stored record is listed as damaged with its raw data; the others open', async ({ page }) => {
+    await openModeller(page);
+    await addSymbol(page, '外部实体', '书商');
+    await expect(page.locator('.fb-savestate')).toHaveText('已保存');
+    // Damage another record directly in IndexedDB, as an older version or a broken write would.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.open('flowbook-modeller', 1);
+          r.onsuccess = () => {
+            const tx = r.result.transaction('diagrams', 'readwrite');
+            tx.objectStore('diagrams').put({ id: 'broken', name: '坏掉的图', rev: 1, updated: Date.now(), doc: { format: 'flowbook-dfd', version: 1, diagrams: [{ id: 'x', nodes: [{ id: 'n', kind: 'cloud', label: '' }], flows: [] }] } });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+          r.onerror = () => reject(r.error);
+        }),
+    );
+    await page.locator('summary', { hasText: '文件' }).click();
+    await page.locator('.fb-menu__items').getByRole('button', { name: '打开', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '我的图' });
+    const broken = dialog.locator('.fb-files__damaged', { hasText: '坏掉的图' });
+    await expect(broken).toContainText('已损坏，无法打开');
+    await expect(broken).toContainText('diagrams[0].nodes[0].kind');
+    const download = page.waitForEvent('download');
+    await broken.getByRole('button', { name: '导出原始数据' }).click();
+    expect((await download).suggestedFilename()).toBe('坏掉的图.raw.json');
+    // The good one still opens.
+    await dialog.getByRole('button', { name: /未命名数据流程图/ }).click();
+    await expect(node(page, '书商')).toBeVisible();
+  });
+});

@@ -41,6 +41,16 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
           <ul className="fb-files">
             {dialog.items.map((it) => (
               <li key={it.id}>
+                {it.damaged ? (
+                  // A record that cannot be restored: said so, never opened, its raw data can be saved.
+                  <div className="fb-files__damaged">
+                    <span className="fb-files__name">{it.name}</span>
+                    <span role="note">{t.damagedRecord(it.damaged)}</span>
+                    <button type="button" className="fb-btn fb-btn--small" onClick={() => void commands.exportRaw(it.id)}>
+                      {t.exportRaw}
+                    </button>
+                  </div>
+                ) : (
                 <button
                   type="button"
                   className="fb-files__open"
@@ -55,9 +65,10 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
                     {it.id === info?.id ? t.current : ''}
                   </span>
                   <span className="fb-files__date">
-                    {t.updated} {new Date(it.updated).toLocaleString()}
+                    {t.updated} {new Date(it.updated).toLocaleString(lang)}
                   </span>
                 </button>
+                )}
               </li>
             ))}
           </ul>

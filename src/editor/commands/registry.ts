@@ -18,7 +18,7 @@ import { copyText, downloadBlob, downloadText, fileStem } from '../io/download.t
 import { diagramSvg } from '../../lib/dfd/export/svg.ts';
 import { svgToPng } from '../io/png.ts';
 import { shareLink } from '../io/share.ts';
-import { restoreDocument, type Message, type Source } from '../io/restore.ts';
+import { restoreDocument, restoreStored, type Message, type Source } from '../io/restore.ts';
 import * as edit from './edit.ts';
 import type { CommandId } from './ids.ts';
 
@@ -149,7 +149,19 @@ export class Commands {
         void this.session.create(emptyDocument(t.newName), t.newName, { lazy: true });
         return true;
       case 'open-document':
-        void this.session.list().then((items) => store.set({ dialog: { type: 'open', items: items.map((r) => ({ id: r.id, name: r.name, updated: r.updated })) } }));
+        void this.session.list().then((items) =>
+          store.set({
+            dialog: {
+              type: 'open',
+              // Records that cannot be restored are listed as damaged, with their raw data to export.
+              items: items.map((r) => {
+                const ok = restoreStored(r);
+                const name = typeof r.name === 'string' ? r.name : String(r.id);
+                return { id: String(r.id), name, updated: typeof r.updated === 'number' ? r.updated : 0, ...(ok.ok ? {} : { damaged: this.text(ok.error) }) };
+              }),
+            },
+          }),
+        );
         return true;
       case 'rename-document':
         store.set({ dialog: { type: 'rename' } });
@@ -292,6 +304,12 @@ export class Commands {
   renameLevel(name: string): void {
     const s = this.store.get();
     this.store.dispatch({ type: 'apply', ops: [{ type: 'updateDiagram', id: s.diagramId, patch: { title: name.trim() } }] });
+  }
+
+  /** 导出原始数据: a stored record as it is, for a record the modeller cannot open. */
+  async exportRaw(id: string): Promise<void> {
+    const raw = (await this.session.list()).find((r) => String(r.id) === id);
+    if (raw) downloadText(JSON.stringify(raw, null, 2), `${fileStem(typeof raw.name === 'string' ? raw.name : id, 'diagram')}.raw.json`, 'application/json');
   }
 
   async removeDocument(): Promise<void> {

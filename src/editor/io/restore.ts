@@ -8,21 +8,73 @@ import type { DfdDocument } from '@schemas/dfd.ts';
 import type { Exercise } from '@schemas/exercise.ts';
 import { fromMermaid, readDocument } from '../core.ts';
 import type { StoredDiagram } from '../storage/db.ts';
-import { readShareHash } from './share.ts';
+import { MAX_SHARE_URL, readShareHash } from './share.ts';
 
 export type Message = { zh: string; en: string };
 export type Restored<T> = { ok: true; value: T } | { ok: false; error: Message };
 
 export type Source = 'file' | 'mermaid' | 'share' | 'exercise';
 
-/** A document from outside: JSON text or a parsed value; Mermaid flowchart text for 'mermaid'. */
-export function restoreDocument(input: unknown, source: Source = 'file'): Restored<DfdDocument> {
-  const r = source === 'mermaid' ? fromMermaid(typeof input === 'string' ? input : '') : readDocument(input);
-  return r.ok ? { ok: true, value: r.doc } : { ok: false, error: { zh: r.error.zh, en: r.error.en } };
+/**
+ * What the modeller draws usefully, with a generous margin over textbook diagrams (a textbook DFD
+ * has a few dozen symbols a level and a handful of levels). Larger documents are refused with a
+ * message naming the limit and the value; the command line checks them (README, "Limits").
+ */
+export const LIMITS = { nodes: 5000, flows: 10000, diagrams: 500, depth: 50, text: 5_000_000 } as const;
+
+/** The first limit a document passes, as a message; null when it is within all of them. */
+export function overLimit(doc: DfdDocument): Message | null {
+  let nodes = 0;
+  let flows = 0;
+  for (const d of doc.diagrams) {
+    nodes += d.nodes.length;
+    flows += d.flows.length;
+  }
+  const parent = new Map(doc.diagrams.map((d) => [d.id, d.refines?.diagram]));
+  let depth = 0;
+  for (const d of doc.diagrams) {
+    let k = 0;
+    const seen = new Set<string>();
+    for (let cur: string | undefined = d.id; cur !== undefined && !seen.has(cur) && k <= LIMITS.depth; cur = parent.get(cur)) {
+      seen.add(cur);
+      k++;
+    }
+    depth = Math.max(depth, k);
+    if (depth > LIMITS.depth) break;
+  }
+  const cli = 'npm run --silent flowbook -- check <文件>';
+  const say = (zh: string, en: string, value: number, limit: number): Message => ({
+    zh: `这个图有 ${value} ${zh}，超过建模器的上限 ${limit}：请拆分它，或用命令行检查（${cli}）`,
+    en: `this document has ${value} ${en}, more than the modeller's limit of ${limit}: split it, or check it with the command line (${cli.replace('<文件>', '<file>')})`,
+  });
+  if (nodes > LIMITS.nodes) return say('个符号', 'symbols', nodes, LIMITS.nodes);
+  if (flows > LIMITS.flows) return say('条数据流', 'flows', flows, LIMITS.flows);
+  if (doc.diagrams.length > LIMITS.diagrams) return say('张图', 'diagrams', doc.diagrams.length, LIMITS.diagrams);
+  if (depth > LIMITS.depth) return say('层以上的分解', 'levels of decomposition or more', depth, LIMITS.depth);
+  return null;
 }
 
-/** The document in a share link's hash; null when the hash holds no share. */
+/** A document from outside: JSON text or a parsed value; Mermaid flowchart text for 'mermaid'. */
+export function restoreDocument(input: unknown, source: Source = 'file'): Restored<DfdDocument> {
+  if (typeof input === 'string' && input.length > LIMITS.text) {
+    return { ok: false, error: { zh: `文本有 ${input.length} 个字符，超过建模器的上限 ${LIMITS.text}`, en: `the text has ${input.length} characters, more than the modeller's limit of ${LIMITS.text}` } };
+  }
+  const r = source === 'mermaid' ? fromMermaid(typeof input === 'string' ? input : '') : readDocument(input);
+  if (!r.ok) return { ok: false, error: { zh: r.error.zh, en: r.error.en } };
+  const over = overLimit(r.doc);
+  return over ? { ok: false, error: over } : { ok: true, value: r.doc };
+}
+
+/**
+ * The document in a share link's hash; null when the hash holds no share. The link is size-checked
+ * before it is decompressed (the modeller never hands out one longer than MAX_SHARE_URL), so a
+ * crafted link cannot expand into gigabytes.
+ */
 export function restoreShare(hash: string): Restored<DfdDocument> | null {
+  if (!hash.includes('share=')) return null;
+  if (hash.length > 2 * MAX_SHARE_URL) {
+    return { ok: false, error: { zh: `链接有 ${hash.length} 个字符，超过分享链接的上限 ${2 * MAX_SHARE_URL}`, en: `the link has ${hash.length} characters, more than a share link's limit of ${2 * MAX_SHARE_URL}` } };
+  }
   const text = readShareHash(hash);
   if (text === null) return null;
   return restoreDocument(text, 'share');

@@ -22,6 +22,8 @@ export function newRecordId(): string {
 
 const TAB = newRecordId();
 export const SAVE_DELAY = 250;
+/** localStorage key of the change flushed synchronously as the page went away. */
+const JOURNAL = 'flowbook-modeller-journal';
 
 export interface CreateOptions {
   id?: string;
@@ -76,19 +78,83 @@ export class Session {
       }
     });
     const flush = () => {
-      if (this.timer) void this.save();
+      if (!this.timer && this.state.status !== 'saving') return;
+      // An IndexedDB write begun while the page goes away may never finish: the pending change is
+      // also written synchronously to localStorage and taken up when the diagram is opened again.
+      this.writeJournal();
+      void this.save();
     };
     const onHidden = () => document.visibilityState === 'hidden' && flush();
+    // When storage cannot keep the changes (memory only, a failed save, a conflict), closing the
+    // tab would lose them: the browser asks first.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!this.hasUnkeptChanges()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHidden);
     return () => {
       this.unsubscribe?.();
       this.channel?.close();
+      window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);
       clearTimeout(this.timer);
       clearTimeout(this.viewTimer);
     };
+  }
+
+  /** The change not yet saved, kept synchronously (see `flush` in `attach`). */
+  private writeJournal(): void {
+    const info = this.state.info;
+    const doc = this.store.get().doc;
+    if (!info || !this.state.persistent || doc === this.savedDoc) return;
+    try {
+      localStorage.setItem(JOURNAL, JSON.stringify({ id: info.id, name: info.name, rev: this.rev, doc }));
+    } catch {
+      // Storage full or refused: the asynchronous save is all there is.
+    }
+  }
+
+  private dropJournal(id: string): void {
+    try {
+      const raw = localStorage.getItem(JOURNAL);
+      if (raw && (JSON.parse(raw) as { id?: unknown }).id === id) localStorage.removeItem(JOURNAL);
+    } catch {
+      // nothing to drop
+    }
+  }
+
+  /** A journal entry for record `rec` written when the page went away before its save finished. */
+  private takeJournal(rec: StoredDiagram): StoredDiagram {
+    let raw: string | null = null;
+    try {
+      raw = localStorage.getItem(JOURNAL);
+    } catch {
+      return rec;
+    }
+    if (!raw) return rec;
+    try {
+      const j = JSON.parse(raw) as { id?: unknown; name?: unknown; rev?: unknown; doc?: unknown };
+      if (j.id !== rec.id) return rec;
+      localStorage.removeItem(JOURNAL);
+      // Only a change made on top of the revision stored now: never over another tab's newer save.
+      if (j.rev !== rec.rev) return rec;
+      const r = restoreStored({ ...rec, doc: j.doc, name: typeof j.name === 'string' ? j.name : rec.name });
+      return r.ok ? { ...r.record, rev: rec.rev } : rec;
+    } catch {
+      return rec;
+    }
+  }
+
+  /** The open document has changes that storage does not hold and will not hold by itself. */
+  hasUnkeptChanges(): boolean {
+    const { ready, persistent, status, conflict } = this.state;
+    if (!ready) return false;
+    const unsaved = this.store.get().doc !== this.savedDoc;
+    return unsaved && (!persistent || status === 'error' || conflict !== null);
   }
 
   /** Autosave: a change (or a rename) is saved a moment later, one save at a time. */
@@ -126,6 +192,7 @@ export class Session {
         this.rev = res.rev;
         this.savedDoc = doc;
         this.savedName = cur.name;
+        this.dropJournal(cur.id);
         this.channel?.post({ type: 'saved', id: cur.id, rev: res.rev, tab: TAB });
         // Changes made while saving have their own save scheduled.
         const more = this.store.get().doc !== doc || this.state.info?.name !== cur.name;
@@ -182,8 +249,14 @@ export class Session {
         return false;
       }
       const v = await this.backend.getMeta<ViewState>(`view:${id}`).catch(() => undefined);
-      const view = v && r.record.doc.diagrams.some((d) => d.id === v.diagramId) ? v : undefined;
-      await this.open(r.record, view);
+      const rec = this.takeJournal(r.record);
+      const view = v && rec.doc.diagrams.some((d) => d.id === v.diagramId) ? v : undefined;
+      await this.open(rec, view);
+      // A change taken from the journal is saved as any other.
+      if (rec !== r.record) {
+        this.savedDoc = r.record.doc;
+        this.schedule();
+      }
       return true;
     } catch (err) {
       this.fail(err);

@@ -31,7 +31,7 @@ export interface SessionState {
 }
 
 export type DialogState =
-  | { type: 'open'; items: { id: string; name: string; updated: number }[] }
+  | { type: 'open'; items: { id: string; name: string; updated: number; damaged?: string }[] }
   | { type: 'rename' }
   | { type: 'renameLevel' }
   | { type: 'delete' }
