@@ -156,7 +156,7 @@ describe('run (in process)', () => {
   it('CSV fields are quoted and defused', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('=cmd()')).toBe("'=cmd()");
+    expect(csvField('=cmd()')).toBe(`"'=cmd()"`);
     expect(csvField(42)).toBe('42');
   });
 });
