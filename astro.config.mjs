@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
 import checkLinks from './src/integrations/check-links.ts';
+import csp from './src/integrations/csp.ts';
 import lintDfd from './src/integrations/lint-dfd.ts';
 import mermaidRenderer from './src/integrations/mermaid-renderer.ts';
 import remarkMermaid from './src/lib/mermaid/remark-mermaid.ts';
@@ -90,5 +91,6 @@ export default defineConfig({
     lintDfd(),
     mermaidRenderer(),
     checkLinks(),
+    csp(),
   ],
 });

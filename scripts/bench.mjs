@@ -12,7 +12,39 @@ const root = process.cwd();
 const dist = join(root, 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+// `npm run bench -- --only cli` (or geometry): that section alone, without the build.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? process.argv[onlyArg + 1] : undefined;
+
+/** Command line start-up: `check` of a small file, as tsx ran it before and as the bundle runs it now. */
+function benchCli() {
+  console.log('\n## Command line start-up (check of a 10-node file, median of 7 runs, wall clock)\n');
+  const file = 'tests/fixtures/dfd/cli/clean.dfd.json';
+  const node = join(root, 'node_modules', '.bin', 'node');
+  spawnSync(node, ['scripts/flowbook.mjs', 'check', file]); // builds the bundle when stale
+  const time = (cmd, args) => {
+    const ms = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      const r = spawnSync(cmd, args, { encoding: 'utf8' });
+      ms.push(performance.now() - t);
+      if (r.status !== 0) return `exit ${r.status}`;
+    }
+    ms.sort((a, b) => a - b);
+    return `${Math.round(ms[3])} ms (fastest ${Math.round(ms[0])} ms)`;
+  };
+  console.log('| how | start-up |');
+  console.log('|---|---|');
+  console.log(`| before: tsx src/cli/flowbook.ts | ${time(join(root, 'node_modules', '.bin', 'tsx'), ['src/cli/flowbook.ts', 'check', file])} |`);
+  console.log(`| now: node scripts/flowbook.mjs (bundle in dist-cli/) | ${time(node, ['scripts/flowbook.mjs', 'check', file])} |`);
+  console.log(`| now: npm run --silent flowbook (adds npm's own start-up) | ${time('npm', ['run', '--silent', 'flowbook', '--', 'check', file])} |`);
+}
+
 console.log('# Flowbook benchmark\n');
+if (only === 'cli') {
+  benchCli();
+  process.exit(0);
+}
 
 /**
  * One `astro build`, timed. The Mermaid disk cache is a fresh folder for the cold build and the same
@@ -117,3 +149,5 @@ for (const script of ['scripts/bench-dfd.ts', 'scripts/bench-editor.ts']) {
   const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });
   if (r.status !== 0) console.log(`(${script} exited with ${r.status})`);
 }
+
+benchCli();

@@ -5,8 +5,8 @@
  * could not be read (2 wins). grade and grade-all exit 2 when a file cannot be read, else 0.
  * A wrong command line is exit status 2 too, with the usage on stderr.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   countFindings,
   SEVERITY_NAMES,
@@ -19,6 +19,10 @@ import {
   type GradeResult,
   type Locale,
 } from '../lib/dfd/index.ts';
+import { listFiles, readFileSafe, type Listed } from './files.ts';
+import { csvField, jsonSafe, terminalSafe } from './safe-text.ts';
+
+export { csvField, terminalSafe } from './safe-text.ts';
 
 export interface RunResult {
   stdout: string;
@@ -66,44 +70,37 @@ function parseArgs(argv: string[]): Args | string {
 
 type Loaded = { file: string; ok: true; doc: DfdDocument } | { file: string; ok: false; error: string };
 
-function load(file: string, locale: Locale): Loaded {
-  let text: string;
+/** Reads and checks one file (or reports why a listed entry was skipped); never throws. */
+function load(entry: string | Listed, locale: Locale): Loaded {
+  const { file, skipped } = typeof entry === 'string' ? { file: entry, skipped: undefined } : entry;
+  if (skipped) return { file, ok: false, error: locale === 'en' ? skipped.en : skipped.zh };
+  const t = readFileSafe(file);
+  if (!t.ok) return { file, ok: false, error: locale === 'en' ? t.reason.en : t.reason.zh };
   try {
-    text = readFileSync(file, 'utf8');
+    const r = readDocument(t.text);
+    return r.ok ? { file, ok: true, doc: r.doc } : { file, ok: false, error: locale === 'en' ? r.error.en : r.error.zh };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const zh = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹，不是文件' : `无法打开文件（${code ?? String(e)}）`;
-    const en = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot open the file (${code ?? String(e)})`;
-    return { file, ok: false, error: locale === 'en' ? en : zh };
+    return { file, ok: false, error: internal(e, locale) };
   }
-  const r = readDocument(text);
-  return r.ok ? { file, ok: true, doc: r.doc } : { file, ok: false, error: locale === 'en' ? r.error.en : r.error.zh };
 }
 
-/** `<folder>` → its `.dfd.json` files (recursively, sorted); a file stays itself. */
-function expand(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      // a missing path is reported when it is read
-    }
-    if (!isDir) {
-      out.push(p);
-      continue;
-    }
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir).sort()) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (name.endsWith('.dfd.json')) out.push(full);
-      }
-    };
-    walk(p);
-  }
-  return out;
+function internal(e: unknown, locale: Locale): string {
+  const what = e instanceof RangeError ? (locale === 'en' ? 'the document is too deeply nested or too large' : '文档嵌套太深或太大') : e instanceof Error ? e.message : String(e);
+  return locale === 'en' ? `internal error: ${what}` : `内部错误：${what}`;
+}
+
+/** `<folder>` → its `.dfd.json` files (recursively, sorted; only regular files); a file stays itself. */
+function expand(paths: string[]): Listed[] {
+  return listFiles(paths, (name) => name.endsWith('.dfd.json'), { recursive: true });
+}
+
+/** Output lines, each made terminal-safe, then joined. */
+function textOut(lines: string[]): string {
+  return lines.map(terminalSafe).join('\n') + '\n';
+}
+
+function jsonOut(value: unknown): string {
+  return jsonSafe(JSON.stringify(value, null, 2)) + '\n';
 }
 
 const SEV = SEVERITY_NAMES;
@@ -121,7 +118,7 @@ function getLocale(args: Args): Locale | string {
 }
 
 function usageError(message: string): RunResult {
-  return { stdout: '', stderr: `${message}\n\n${USAGE}`, code: 2 };
+  return { stdout: '', stderr: `${terminalSafe(message)}\n\n${USAGE}`, code: 2 };
 }
 
 function check(args: Args, locale: Locale): RunResult {
@@ -135,8 +132,9 @@ function check(args: Args, locale: Locale): RunResult {
   let code: 0 | 1 | 2 = 0;
   let totals = { errors: 0, warnings: 0, infos: 0 };
   let unreadable = 0;
-  for (const file of files) {
-    const l = load(file, locale);
+  for (const entry of files) {
+    const l = load(entry, locale);
+    const file = l.file;
     if (!l.ok) {
       code = 2;
       unreadable++;
@@ -144,21 +142,31 @@ function check(args: Args, locale: Locale): RunResult {
       lines.push(locale === 'en' ? `${file}: cannot be read: ${l.error}` : `${file}: 无法读取：${l.error}`);
       continue;
     }
-    const findings = lint(l.doc, { preset, locale });
+    let findings: Finding[];
+    try {
+      findings = lint(l.doc, { preset, locale });
+    } catch (e) {
+      code = 2;
+      unreadable++;
+      const error = internal(e, locale);
+      results.push({ file, error });
+      lines.push(locale === 'en' ? `${file}: cannot be checked: ${error}` : `${file}: 无法检查：${error}`);
+      continue;
+    }
     const counts = countFindings(findings);
     if (counts.errors > 0 && code === 0) code = 1;
     totals = { errors: totals.errors + counts.errors, warnings: totals.warnings + counts.warnings, infos: totals.infos + counts.infos };
     results.push({ file, findings, ...counts });
     for (const f of findings) lines.push(findingLine(file, f, locale));
   }
-  if (json) return { stdout: JSON.stringify(results, null, 2) + '\n', stderr: '', code };
+  if (json) return { stdout: jsonOut(results), stderr: '', code };
   const n = files.length;
   const summary =
     locale === 'en'
       ? `${n} file${n === 1 ? '' : 's'} checked: ${totals.errors} error(s), ${totals.warnings} warning(s), ${totals.infos} info${unreadable ? `; ${unreadable} file(s) could not be read` : ''}`
       : `共检查 ${n} 个文件：${totals.errors} 个错误，${totals.warnings} 个警告，${totals.infos} 个提示${unreadable ? `；${unreadable} 个文件无法读取` : ''}`;
   lines.push(summary);
-  return { stdout: lines.join('\n') + '\n', stderr: '', code };
+  return { stdout: textOut(lines), stderr: '', code };
 }
 
 function itemText(i: GradeItem, locale: Locale): string {
@@ -200,7 +208,7 @@ export function gradeText(r: GradeResult, locale: Locale): string {
     const where = f.element !== undefined ? `${f.diagram}/${f.element}` : f.diagram;
     out.push(`  ${where}: ${SEV[locale][f.severity]} ${f.message} [${f.rule}]`);
   }
-  return out.join('\n') + '\n';
+  return textOut(out);
 }
 
 function gradeOne(args: Args, locale: Locale): RunResult {
@@ -213,9 +221,9 @@ function gradeOne(args: Args, locale: Locale): RunResult {
   const given = typeof givenPath === 'string' ? load(givenPath, locale) : undefined;
   const bad = [reference, student, ...(given ? [given] : [])].filter((l) => !l.ok) as Array<Extract<Loaded, { ok: false }>>;
   if (bad.length > 0) {
-    const msg = bad.map((b) => (locale === 'en' ? `${b.file}: cannot be read: ${b.error}` : `${b.file}: 无法读取：${b.error}`)).join('\n');
-    if (args.flags.has('--json')) return { stdout: JSON.stringify(bad.map((b) => ({ file: b.file, error: b.error })), null, 2) + '\n', stderr: msg + '\n', code: 2 };
-    return { stdout: '', stderr: msg + '\n', code: 2 };
+    const msg = textOut(bad.map((b) => (locale === 'en' ? `${b.file}: cannot be read: ${b.error}` : `${b.file}: 无法读取：${b.error}`)));
+    if (args.flags.has('--json')) return { stdout: jsonOut(bad.map((b) => ({ file: b.file, error: b.error }))), stderr: msg, code: 2 };
+    return { stdout: '', stderr: msg, code: 2 };
   }
   const r = grade((student as Extract<Loaded, { ok: true }>).doc, (reference as Extract<Loaded, { ok: true }>).doc, {
     locale,
@@ -223,16 +231,9 @@ function gradeOne(args: Args, locale: Locale): RunResult {
   });
   if (args.flags.has('--json')) {
     const { score, matched, missing, extra, diagrams, hints, findings } = r;
-    return { stdout: JSON.stringify({ score, matched, missing, extra, diagrams, hints, findings }, null, 2) + '\n', stderr: '', code: 0 };
+    return { stdout: jsonOut({ score, matched, missing, extra, diagrams, hints, findings }), stderr: '', code: 0 };
   }
   return { stdout: gradeText(r, locale), stderr: '', code: 0 };
-}
-
-/** A CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets show it as text. */
-export function csvField(v: string | number): string {
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function gradeAll(args: Args, locale: Locale): RunResult {
@@ -240,39 +241,44 @@ function gradeAll(args: Args, locale: Locale): RunResult {
   if (typeof ref !== 'string') return usageError('grade-all 需要 --reference <参考答案> (grade-all needs --reference <file>)');
   if (args.positional.length !== 1) return usageError('grade-all 需要正好一个文件夹 (grade-all needs exactly one folder)');
   const folder = args.positional[0]!;
-  let names: string[];
+  let isDir = false;
   try {
-    names = readdirSync(folder)
-      .filter((n) => n.endsWith('.json'))
-      .sort();
+    isDir = statSync(folder).isDirectory();
   } catch {
-    return { stdout: '', stderr: locale === 'en' ? `${folder}: cannot read the folder\n` : `${folder}: 无法读取文件夹\n`, code: 2 };
+    // reported below
   }
+  if (!isDir) return { stdout: '', stderr: textOut([locale === 'en' ? `${folder}: cannot read the folder` : `${folder}: 无法读取文件夹`]), code: 2 };
+  const entries = listFiles([folder], (n) => n.endsWith('.json'), { recursive: false });
   const reference = load(ref, locale);
   if (!reference.ok) {
-    return { stdout: '', stderr: locale === 'en' ? `${ref}: cannot be read: ${reference.error}\n` : `${ref}: 无法读取：${reference.error}\n`, code: 2 };
+    return { stdout: '', stderr: textOut([locale === 'en' ? `${ref}: cannot be read: ${reference.error}` : `${ref}: 无法读取：${reference.error}`]), code: 2 };
   }
   const givenPath = args.flags.get('--given');
   const given = typeof givenPath === 'string' ? load(givenPath, locale) : undefined;
   if (given && !given.ok) {
-    return { stdout: '', stderr: locale === 'en' ? `${givenPath}: cannot be read: ${given.error}\n` : `${givenPath}: 无法读取：${given.error}\n`, code: 2 };
+    return { stdout: '', stderr: textOut([locale === 'en' ? `${givenPath}: cannot be read: ${given.error}` : `${givenPath}: 无法读取：${given.error}`]), code: 2 };
   }
   const refPath = resolve(ref);
   const skip = new Set([refPath, ...(typeof givenPath === 'string' ? [resolve(givenPath)] : [])]);
   const rows: Array<{ file: string; score?: number; errors?: number; warnings?: number; error?: string }> = [];
   let code: 0 | 2 = 0;
-  for (const name of names) {
-    const file = join(folder, name);
+  for (const entry of entries) {
+    const file = entry.file;
     if (skip.has(resolve(file))) continue;
-    const s = load(file, locale);
+    const s = load(entry, locale);
     if (!s.ok) {
       code = 2;
       rows.push({ file, error: s.error });
       continue;
     }
-    const r = grade(s.doc, reference.doc, { locale, ...(given?.ok ? { given: given.doc } : {}) });
-    const c = countFindings(r.findings);
-    rows.push({ file, score: r.score, errors: c.errors, warnings: c.warnings });
+    try {
+      const r = grade(s.doc, reference.doc, { locale, ...(given?.ok ? { given: given.doc } : {}) });
+      const c = countFindings(r.findings);
+      rows.push({ file, score: r.score, errors: c.errors, warnings: c.warnings });
+    } catch (e) {
+      code = 2;
+      rows.push({ file, error: internal(e, locale) });
+    }
   }
   if (args.flags.has('--csv')) {
     const lines = ['file,score,errors,warnings,error'];
@@ -285,10 +291,19 @@ function gradeAll(args: Args, locale: Locale): RunResult {
       ? `${r.file}: ${zh ? '无法读取：' : 'cannot be read: '}${r.error}`
       : `${r.file}: ${zh ? `${r.score} 分，${r.errors} 个错误，${r.warnings} 个警告` : `score ${r.score}, ${r.errors} error(s), ${r.warnings} warning(s)`}`,
   );
-  return { stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: '', code };
+  return { stdout: lines.length ? textOut(lines) : '', stderr: '', code };
 }
 
+/** Runs a command line; never throws (an unexpected failure is exit 2 with a one-line message). */
 export function run(argv: string[]): RunResult {
+  try {
+    return runCommand(argv);
+  } catch (e) {
+    return { stdout: '', stderr: terminalSafe(`flowbook: ${internal(e, 'zh-CN')} (${internal(e, 'en')})`) + '\n', code: 2 };
+  }
+}
+
+function runCommand(argv: string[]): RunResult {
   const parsed = parseArgs(argv);
   if (typeof parsed === 'string') return usageError(parsed);
   if (parsed.flags.has('--help') || parsed.flags.has('-h')) return { stdout: USAGE, stderr: '', code: 0 };

@@ -1,16 +1,19 @@
 /**
- * The command line, spawned as users run it (tsx src/cli/flowbook.ts), on fixture files:
+ * The command line, spawned as users run it (`npm run flowbook`: scripts/flowbook.mjs, the bundled
+ * command line), on fixture files:
  * exit statuses 0, 1, 2 (2 wins), the JSON shape of check and grade, grade-all's CSV.
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { csvField, run } from '../../src/cli/run.ts';
+import { cliCommand } from './cli-command.ts';
 
 const F = 'tests/fixtures/dfd/cli';
 const REF = 'tests/fixtures/dfd/grade/reference.dfd.json';
 
 function cli(...args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/flowbook.ts', ...args], { encoding: 'utf8' });
+  const [cmd, ...pre] = cliCommand();
+  const r = spawnSync(cmd!, [...pre, ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -156,7 +159,7 @@ describe('run (in process)', () => {
   it('CSV fields are quoted and defused', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('=cmd()')).toBe("'=cmd()");
+    expect(csvField('=cmd()')).toBe(`"'=cmd()"`);
     expect(csvField(42)).toBe('42');
   });
 });

@@ -99,3 +99,23 @@ export function nastyDocument(): DfdDocument {
   if (!r.ok) throw new Error(r.error.en);
   return r.doc;
 }
+
+/** Every Unicode space separator (general category Zs), and the other characters JavaScript trims. */
+export const SPACE_SEPARATORS = [
+  '\u0020', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u202F', '\u205F', '\u3000',
+];
+const OTHER_HARD = ['\t', '\n', '\r', '\v', '\f', '\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\uFEFF', '\u200B', '\u2060', '\u2060\u2060', '\u202E', '\u2066', '\u061C', '\uFF02', '\u240D', '\u2421', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF', '"', "'", '`', '|', '[', ']', '(', ')', '{', '}', '<', '>', '&', '#', ';', '%', '\\', '\\n', '\\u2028', '<br/>', '&amp;', '#quot;', '-->', '@{', ':::', 'E1', 'F2', 'P3.1', 'end', 'style', 'classDef'];
+const CJK = ['收', '费', '单', '书商', '審核', '😀', 'Ａ', '１'];
+
+const charArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...SPACE_SEPARATORS, ...OTHER_HARD, ...CJK) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.constantFrom('a', 'b', 'x', ' ', '1', '.') },
+);
+export const anyLabelArb = fc.oneof(
+  { weight: 6, arbitrary: fc.array(charArb, { maxLength: 10 }).map((a) => a.join('')) },
+  { weight: 1, arbitrary: fc.constantFrom(...NASTY_LABELS) },
+  { weight: 1, arbitrary: fc.constantFrom(...SPACE_SEPARATORS).map((sp) => `收费${sp}单`) },
+);
+

@@ -9,7 +9,7 @@ import mermaid from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flowText, fromMermaid, nodeText, readDocument, toMermaid, type DfdDocument } from '../../../src/lib/dfd/index.ts';
 import { displayText, EDGE_QUOTE } from '../../../src/lib/dfd/mermaid/escape.ts';
-import { documentArb, nastyDocument, NASTY_LABELS } from './arbitraries.ts';
+import { anyLabelArb, documentArb, nastyDocument, NASTY_LABELS } from './arbitraries.ts';
 
 interface Vertex {
   id: string;
@@ -75,6 +75,25 @@ describe('Mermaid export parses with Mermaid and keeps every label', () => {
 
   it('any generated document', async () => {
     await fc.assert(fc.asyncProperty(documentArb, checkDocument), { numRuns: 120 });
+  });
+});
+
+describe('Mermaid parses the export of arbitrary Unicode labels (issue 17, point 4)', () => {
+  it('every node and flow survives Mermaid\'s own parser', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyLabelArb, { minLength: 2, maxLength: 6 }), async (labels) => {
+        const r = readDocument({
+          format: 'flowbook-dfd',
+          version: 1,
+          diagrams: [{ id: 'd', title: labels[0], nodes: labels.map((label, i) => ({ id: `n${i}`, kind: 'process', label })), flows: labels.slice(1).map((label, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${i + 1}`, label })) }],
+        });
+        if (!r.ok) throw new Error(r.error.en);
+        const { vertices, edges } = await parsed(toMermaid(r.doc));
+        expect(vertices).toHaveLength(labels.length);
+        expect(edges).toHaveLength(labels.length - 1);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -8,9 +8,9 @@
  */
 import type { DfdDocument, DfdFlow, DfdNode, NodeKind } from '../../../schemas/dfd.ts';
 import { readDocument, type ReadResult } from '../read.ts';
-import { displayText, EDGE_QUOTE } from './escape.ts';
+import { unmark } from './escape.ts';
 
-const CODE = /^[A-Za-z]{1,4}\d+(?:\.\d+)*$/;
+import { CODE } from './to-mermaid.ts';
 const ID = '[A-Za-z0-9_\\-.\\u00C0-\\uFFFF]+';
 
 const SHAPE_KIND: Record<string, NodeKind> = {
@@ -114,21 +114,37 @@ function shapeData(body: string): Record<string, string> {
   return out;
 }
 
-/** Splits a node's shown text into code and label. */
-function splitNodeText(text: string): { code?: string; label: string } {
-  const lines = text.split('\n');
-  const first = lines[0]!.trim();
-  if (lines.length >= 2 && CODE.test(first)) return { code: first, label: lines.slice(1).join('\n').trim() };
-  return { label: text.trim() };
+/** Lines of a label's source: real line breaks, `\n` and `<br>` (a marker keeps a `\n` of the text). */
+const LINE_BREAK = /\\n|\n|<br\s*\/?>/i;
+
+/** The exact text of a label's source (lines joined, markers and entities undone). */
+function labelText(source: string): string {
+  return source
+    .split(new RegExp(LINE_BREAK, 'gi'))
+    .map((l) => unmark(l))
+    .join('\n');
 }
 
-/** Splits a flow's shown text into code and label. */
-function splitFlowText(text: string): { code?: string; label: string } {
-  const t = text.trim();
+/**
+ * Splits a node's source text into code and label. The split is made before markers are undone,
+ * so a label whose first line only looks like a code (written with a marker first) stays a label.
+ */
+function splitNodeText(source: string): { code?: string; label: string } {
+  const m = LINE_BREAK.exec(source);
+  if (m) {
+    const first = source.slice(0, m.index).trim();
+    if (CODE.test(first)) return { code: first, label: labelText(source.slice(m.index + m[0].length)).trim() };
+  }
+  return { label: labelText(source).trim() };
+}
+
+/** Splits a flow's source text into code and label (before markers are undone, as for nodes). */
+function splitFlowText(source: string): { code?: string; label: string } {
+  const t = source.trim();
   const m = /^(\S+)\s+([\s\S]+)$/.exec(t);
-  if (m && CODE.test(m[1]!)) return { code: m[1]!, label: m[2]!.trim() };
+  if (m && CODE.test(m[1]!)) return { code: m[1]!, label: labelText(m[2]!).trim() };
   if (CODE.test(t) && /^[A-Za-z]*[Ff]/.test(t)) return { code: t, label: '' };
-  return { label: t };
+  return { label: labelText(t).trim() };
 }
 
 function unquote(s: string): string {
@@ -156,7 +172,21 @@ const EDGE_PIPE = new RegExp(`^${END}\\s*(?:\\s(${ID})@)?(-{2,}>|={2,}>|-\\.+->|
 const EDGE_INLINE = new RegExp(`^${END}\\s+(--|==|-\\.)\\s*(.+?)\\s*(-{2,}>|={2,}>|\\.->)\\s*${END}$`);
 const IGNORED = /^(classDef|class|style|linkStyle|click|direction|subgraph|end)\b|^accDescr\b/;
 
+/**
+ * Bounds on pasted text, so that no paste can freeze the page (one 64 KB line took 5 s in the
+ * statement patterns): a statement may be at most MAX_STATEMENT characters outside its quoted
+ * labels (a textbook edge or node needs under 100), the whole text at most MAX_TEXT characters.
+ */
+export const MAX_STATEMENT = 2000;
+export const MAX_TEXT = 4 * 1024 * 1024;
+
 export function fromMermaid(text: string): ReadResult {
+  if (text.length > MAX_TEXT) {
+    return {
+      ok: false,
+      error: { path: '', zh: `Mermaid 文本太长（${text.length} 个字符，上限 ${MAX_TEXT}）`, en: `the Mermaid text is too long (${text.length} characters, the limit is ${MAX_TEXT})` },
+    };
+  }
   const nodes = new Map<string, DfdNode>();
   const flows: DfdFlow[] = [];
   const flowIds = new Set<string>();
@@ -169,7 +199,7 @@ export function fromMermaid(text: string): ReadResult {
     for (const [re, kind] of CLASSIC) {
       const c = re.exec(s);
       if (!c) continue;
-      const { code, label } = splitNodeText(displayText(unquote(c[2]!)));
+      const { code, label } = splitNodeText(unquote(c[2]!));
       const node: DfdNode = { id: docId(c[1]!), kind, label };
       if (code) node.code = code;
       return node;
@@ -197,7 +227,7 @@ export function fromMermaid(text: string): ReadResult {
     flowIds.add(id);
     const f: DfdFlow = { id, from: ensure(from), to: ensure(to) };
     if (label !== undefined) {
-      const { code, label: l } = splitFlowText(displayText(label.replaceAll(EDGE_QUOTE, '"')));
+      const { code, label: l } = splitFlowText(label);
       if (code) f.code = code;
       if (l) f.label = l;
     }
@@ -207,6 +237,17 @@ export function fromMermaid(text: string): ReadResult {
     const raw = lines[ln]!;
     const line = raw.trim().replace(/;$/, '');
     const where = `line ${ln + 1}`;
+    const skeleton = line.replace(/"[^"\n]*"/g, '""');
+    if (skeleton.length > MAX_STATEMENT) {
+      return {
+        ok: false,
+        error: {
+          path: where,
+          zh: `第 ${ln + 1} 行太长：引号外有 ${skeleton.length} 个字符，上限 ${MAX_STATEMENT}：${raw.trim().slice(0, 60)}`,
+          en: `${where} is too long: ${skeleton.length} characters outside quotes, the limit is ${MAX_STATEMENT}: ${raw.trim().slice(0, 60)}`,
+        },
+      };
+    }
     try {
       if (ln === 0 && line === '---') {
         inFront = true;
@@ -230,30 +271,44 @@ export function fromMermaid(text: string): ReadResult {
       }
       const t = /^accTitle\s*:\s*(.*)$/.exec(line);
       if (t) {
-        title = displayText(t[1]!).trim();
+        title = unmark(t[1]!, { entities: false }).trim();
         continue;
       }
       if (IGNORED.test(line)) continue;
-      let m = SHAPE_LINE.exec(line);
+      // The statement patterns run on the line with each quoted string replaced by a short
+      // placeholder, so a long label costs them nothing; captured text gets the strings back.
+      const quoted: string[] = [];
+      const sk = line.includes('\u0001')
+        ? line
+        : line.replace(/"[^"\n]*"/g, (q) => {
+            quoted.push(q.slice(1, -1));
+            return `"\u0001${quoted.length - 1}\u0001"`;
+          });
+      const back = (x: string) => (quoted.length ? x.replace(/\u0001(\d+)\u0001/g, (_, k: string) => quoted[Number(k)]!) : x);
+      const exec = (re: RegExp) => {
+        const r = re.exec(sk);
+        return r ? r.map((x) => (x === undefined ? x : back(x))) : null;
+      };
+      let m = exec(SHAPE_LINE);
       if (m) {
         const data = shapeData(m[2]!);
         const shape = (data.shape ?? 'rect').trim();
         const kind = SHAPE_KIND[shape];
         if (!kind) throw new LineError(`不认识的形状 "${shape}"（外部实体用 rect，处理用 rounded，数据存储用 datastore）`, `unknown shape "${shape}" (use rect for entities, rounded for processes, datastore for stores)`);
         const id = docId(m[1]!);
-        const { code, label } = splitNodeText(displayText(data.label ?? m[1]!));
+        const { code, label } = splitNodeText(data.label ?? m[1]!);
         const node: DfdNode = { id, kind, label };
         if (code) node.code = code;
         nodes.set(id, node);
         continue;
       }
-      m = EDGE_PIPE.exec(line);
+      m = exec(EDGE_PIPE);
       if (m) {
         const label = m[4] !== undefined ? unquote(m[4]) : undefined;
         addFlow(m[1]!, m[5]!, label, m[2]);
         continue;
       }
-      m = EDGE_INLINE.exec(line);
+      m = exec(EDGE_INLINE);
       if (m) {
         addFlow(m[1]!, m[5]!, unquote(m[3]!));
         continue;

@@ -6,7 +6,10 @@
  */
 import type { DfdDiagram, DfdDocument, DfdNode } from '../../../schemas/dfd.ts';
 import { codeOf } from '../model.ts';
-import { edgeLabelSource, lineText, nodeLabelSource } from './escape.ts';
+import { edgeLabelSource, lineText, nodeLabelSource, WORD_JOINER } from './escape.ts';
+
+/** What fromMermaid reads as a code when it is the first line of a node or the first word of a flow. */
+export const CODE = /^[A-Za-z]{1,4}\d+(?:\.\d+)*$/;
 
 export const SHAPES = {
   entity: 'rect',
@@ -55,9 +58,13 @@ export function toMermaid(doc: DfdDocument, options: { diagram?: string; directi
     if (seen.has(n.id)) continue;
     seen.add(n.id);
     const shape = n.kind === 'entity' ? SHAPES.entity : n.kind === 'store' ? SHAPES.store : yourdon ? SHAPES.processYourdon : SHAPES.process;
-    const text = nodeText(n);
+    // The code on a line of its own (kept when the label is blank); a label without a code whose
+    // first line looks like one gets a marker first, so it is not read back as the code.
+    const code = codeOf(n);
+    const label = n.label.trim();
+    const source = code ? nodeLabelSource(`${code}\n${label}`) : nodeLabelSource(label, CODE.test(label.split('\n')[0]!.trim()));
     // An empty label would make Mermaid show the node id; a space shows nothing.
-    lines.push(`  ${ids.get(n.id)}@{ shape: ${shape}, label: ${nodeLabelSource(text || ' ')}, labelType: string }`);
+    lines.push(`  ${ids.get(n.id)}@{ shape: ${shape}, label: ${code || label ? source : nodeLabelSource(' ')}, labelType: string }`);
   }
   const flowIds = new Set<string>();
   for (const f of d.flows) {
@@ -69,9 +76,16 @@ export function toMermaid(doc: DfdDocument, options: { diagram?: string; directi
       flowIds.add(f.id);
       edgeId = ` f_${f.id}@`;
     }
-    const text = flowText(f);
+    const code = codeOf(f);
+    const label = (f.label ?? '').trim();
+    // As for nodes: a first word that looks like a code, without a code, gets a marker; a code that
+    // would not be read as a flow's code alone (not F…) gets a marker after it.
+    let source: string;
+    if (code && label) source = `${edgeLabelSource(code)} ${edgeLabelSource(label)}`;
+    else if (code) source = /^[A-Za-z]*[Ff]/.test(code) && CODE.test(code) ? code : `${code} ${WORD_JOINER}`;
+    else source = label ? edgeLabelSource(label, CODE.test(label.split(/\s/)[0]!)) : '';
     const arrow = edgeId ? `${edgeId}-->` : ' -->';
-    lines.push(text ? `  ${from}${arrow}|"${edgeLabelSource(text)}"| ${to}` : `  ${from}${arrow} ${to}`);
+    lines.push(source ? `  ${from}${arrow}|"${source}"| ${to}` : `  ${from}${arrow} ${to}`);
   }
   return lines.join('\n') + '\n';
 }
