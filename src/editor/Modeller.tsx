@@ -83,6 +83,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const focus = useStore(store, (s) => s.focus);
   const exercise = useStore(store, (s) => s.exercise);
   const printing = useStore(store, (s) => s.printing);
+  const minimap = useStore(store, (s) => s.minimap);
   const sessionState = useStore(store, (s) => s.session);
   const diagram = currentDiagram({ doc, diagramId });
   const notation = doc.notation ?? 'gane-sarson';
@@ -177,6 +178,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const onFileDrop = useCallback((f: File) => void commands.importFile(f), [commands]);
   const onFocusDone = useCallback(() => store.set({ focus: null }), [store]);
   const onConnect = useCallback((from: string, to: string) => commands.connect(from, to), [commands]);
+  const onToggleMinimap = useCallback(() => store.set({ minimap: !store.get().minimap }), [store]);
   const onOpenChild = useCallback((id: string) => void commands.run('decompose', { processId: id }), [commands]);
   const onContextMenu = useCallback(
     (e: { clientX: number; clientY: number }, target: { kind: 'node' | 'flow'; id: string } | { kind: 'pane' }) => {
@@ -242,6 +244,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
                     withChild={withChild}
                     onOpenChild={onOpenChild}
                     onContextMenu={onContextMenu}
+                    minimap={minimap}
+                    onToggleMinimap={onToggleMinimap}
                   />
                 ) : null}
               </div>

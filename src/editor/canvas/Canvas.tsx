@@ -9,6 +9,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -66,6 +67,9 @@ export interface CanvasProps {
   withChild: ReadonlySet<string>;
   /** Double-click on a process with a child diagram. */
   onOpenChild(processId: string): void;
+  /** The minimap is shown (off by default: it covers a corner of the diagram). */
+  minimap: boolean;
+  onToggleMinimap(): void;
   /** Right click on a symbol, a flow or the empty canvas. */
   onContextMenu(e: { clientX: number; clientY: number }, target: { kind: 'node' | 'flow'; id: string } | { kind: 'pane' }): void;
 }
@@ -321,8 +325,15 @@ function CanvasInner(props: CanvasProps) {
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable className="fb-minimap" style={MINIMAP_SIZE} />
+        <Controls showInteractive={false}>
+          <ControlButton onClick={props.onToggleMinimap} aria-label={t.minimapToggle} aria-pressed={props.minimap} title={t.minimapToggle}>
+            <svg viewBox="0 0 16 16" aria-hidden="true" width="12" height="12">
+              <rect x="1.5" y="3.5" width="13" height="9" fill="none" stroke="currentColor" />
+              <rect x="8" y="7" width="5" height="4" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        {props.minimap ? <MiniMap pannable zoomable className="fb-minimap" style={MINIMAP_SIZE} /> : null}
       </ReactFlow>
       {dropping ? <div className="fb-drop-hint">{t.dropHint}</div> : null}
     </div>

@@ -62,7 +62,7 @@ function Entry({ entry, index, t, onUpsert, onRemove }: { entry: DfdEntry; index
     <li className="fb-entry">
       <div className="fb-entry__head">
         <strong>{entry.name}</strong> <span className="fb-muted">{entry.kind === 'flow' ? t.flow : entry.kind === 'store' ? t.store : entry.kind}</span>
-        <button type="button" className="fb-btn fb-btn--small" onClick={() => onRemove(index)} aria-label={`${t.removeEntry}：${entry.name}`}>
+        <button type="button" className="fb-btn fb-btn--small" onClick={() => onRemove(index)} aria-label={t.titled(t.removeEntry, entry.name)}>
           {t.removeEntry}
         </button>
       </div>
@@ -100,7 +100,7 @@ function DictionaryPanelInner({ doc, t, onUpsert, onRemove }: Props) {
             {missing.map((m) => (
               <li key={`${m.kind}:${m.name}`}>
                 <button type="button" className="fb-btn fb-btn--small" onClick={() => onUpsert(null, { name: m.name, kind: m.kind })}>
-                  {t.addEntry}：{m.name}
+                  {t.titled(t.addEntry, m.name)}
                 </button>
               </li>
             ))}

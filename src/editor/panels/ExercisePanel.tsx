@@ -71,7 +71,7 @@ export function ExercisePanel({ exercise, doc, t, lang, onShow }: Props) {
   return (
     <section className="fb-panel fb-exercise" aria-labelledby={headId}>
       <h2 id={headId} className="fb-panel__title">
-        {t.exercise}：{exercise.title}
+        {t.titled(t.exercise, exercise.title)}
       </h2>
       <details className="fb-exercise__scenario" open>
         <summary>{t.scenario}</summary>
@@ -167,7 +167,7 @@ function ReferenceDialog({ exercise, t, onClose }: { exercise: Exercise; t: Mess
   const scale = ZOOMS[zoom]!;
   const name = laid && level ? diagramName(laid, laid.diagrams.find((d) => d.id === level)!, t) : '';
   return (
-    <Dialog title={`${t.referenceTitle}：${exercise.title}`} onClose={onClose} wide footer={<button type="button" className="fb-btn" onClick={onClose}>{t.close}</button>}>
+    <Dialog title={t.titled(t.referenceTitle, exercise.title)} onClose={onClose} wide footer={<button type="button" className="fb-btn" onClick={onClose}>{t.close}</button>}>
       <p className="fb-muted">{t.referenceOpen}</p>
       {laid ? (
         <div className="fb-reference__bar">
@@ -199,7 +199,7 @@ function ReferenceDialog({ exercise, t, onClose }: { exercise: Exercise; t: Mess
       ) : null}
       {/* A scroll box the keyboard can reach (tabIndex), with the level at the chosen size. */}
       <div className="fb-reference__view" tabIndex={0} role="region" aria-label={name}>
-        {picture ? <img src={picture.src} alt={`${t.referenceTitle}：${name}`} width={Math.round(picture.w * scale)} height={Math.round(picture.h * scale)} /> : null}
+        {picture ? <img src={picture.src} alt={t.titled(t.referenceTitle, name)} width={Math.round(picture.w * scale)} height={Math.round(picture.h * scale)} /> : null}
       </div>
     </Dialog>
   );

@@ -31,7 +31,7 @@ function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow }: Pr
   const title = { error: t.errors, warning: t.warnings, info: t.infos };
   return (
     <section className="fb-panel fb-findings" aria-labelledby={headId}>
-      <h2 id={headId} className="fb-panel__title">
+      <h2 id={headId} className="fb-panel__title" tabIndex={-1}>
         {t.findings}
       </h2>
       {groups.length === 0 ? <p className="fb-findings__none">{t.noFindings}</p> : null}
@@ -39,7 +39,7 @@ function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow }: Pr
         <div key={g.severity} className={`fb-findings__group fb-findings__group--${g.severity}`}>
           <h3 className="fb-findings__head">
             <span className={`fb-sev fb-sev--${g.severity}`} aria-hidden="true" />
-            {title[g.severity]}（{g.items.length}）
+            {t.counted(title[g.severity], g.items.length)}
           </h3>
           <ul className="fb-findings__list">
             {(expanded.has(g.severity) ? g.items : g.items.slice(0, LIMIT)).map((f, i) => {

@@ -55,6 +55,8 @@ export interface UiState {
   printing: boolean;
   /** An element to centre and focus (a click on a finding or a hint); `nonce` makes each request new. */
   focus: { id: string; kind: 'node' | 'flow'; nonce: number } | null;
+  /** The minimap is shown. */
+  minimap: boolean;
   /** The context menu, at a point of the page, for a symbol, a flow or the empty canvas. */
   menu: ContextMenuState | null;
 }
@@ -80,6 +82,7 @@ export const INITIAL_UI: UiState = {
   printing: false,
   focus: null,
   menu: null,
+  minimap: false,
 };
 
 // ---- Selectors (return state fields or primitives, so subscribers re-render only on change) ----
