@@ -6,7 +6,7 @@
  */
 import type { DfdDocument } from '@schemas/dfd.ts';
 import type { Exercise } from '@schemas/exercise.ts';
-import { fromMermaid, readDocument } from '../core.ts';
+import { fromMermaid, readDocument, serializeDocument } from '../core.ts';
 import type { StoredDiagram } from '../storage/db.ts';
 import { MAX_SHARE_URL, readShareHash } from './share.ts';
 
@@ -62,7 +62,15 @@ export function restoreDocument(input: unknown, source: Source = 'file'): Restor
   const r = source === 'mermaid' ? fromMermaid(typeof input === 'string' ? input : '') : readDocument(input);
   if (!r.ok) return { ok: false, error: { zh: r.error.zh, en: r.error.en } };
   const over = overLimit(r.doc);
-  return over ? { ok: false, error: over } : { ok: true, value: r.doc };
+  if (over) return { ok: false, error: over };
+  // What is accepted must save, export and share: a document JSON cannot write (fields nested
+  // thousands of levels deep) is refused now, not found unsavable later.
+  try {
+    serializeDocument(r.doc);
+  } catch {
+    return { ok: false, error: { zh: '这个文件的结构嵌套过深，无法保存：请删去多余的嵌套字段', en: 'this file is nested too deeply to be saved: remove the extra nested fields' } };
+  }
+  return { ok: true, value: r.doc };
 }
 
 /**

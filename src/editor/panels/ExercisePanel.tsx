@@ -3,7 +3,7 @@ import type { DfdDocument } from '@schemas/dfd.ts';
 import { grade, layoutMissing, type GradeHint, type GradeResult } from '../core.ts';
 import { restoreExercise } from '../io/restore.ts';
 import type { Lang, Messages } from '../i18n.ts';
-import { diagramSvg } from '../../lib/dfd/export/svg.ts';
+import { diagramSvg, svgDataUri } from '../../lib/dfd/export/svg.ts';
 import { diagramName } from '../model/actions.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -162,7 +162,7 @@ function ReferenceDialog({ exercise, t, onClose }: { exercise: Exercise; t: Mess
     const svg = diagramSvg(laid, level);
     const w = Number(/\bwidth="([\d.]+)"/.exec(svg)?.[1] ?? 600);
     const h = Number(/\bheight="([\d.]+)"/.exec(svg)?.[1] ?? 400);
-    return { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, w, h };
+    return { src: svgDataUri(svg), w, h };
   }, [laid, level]);
   const scale = ZOOMS[zoom]!;
   const name = laid && level ? diagramName(laid, laid.diagrams.find((d) => d.id === level)!, t) : '';

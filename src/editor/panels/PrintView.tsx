@@ -2,7 +2,7 @@ import { createPortal } from 'react-dom';
 import type { DfdDocument } from '@schemas/dfd.ts';
 import type { Finding } from '../core.ts';
 import type { Messages } from '../i18n.ts';
-import { diagramSvg } from '../../lib/dfd/export/svg.ts';
+import { diagramSvg, svgDataUri } from '../../lib/dfd/export/svg.ts';
 import { diagramName } from '../model/actions.ts';
 
 /**
@@ -16,7 +16,7 @@ export function PrintView({ doc, t, findings }: { doc: DfdDocument; t: Messages;
       {doc.diagrams.map((d) => (
         <section key={d.id} className="fb-print-diagram">
           <h2>{diagramName(doc, d, t)}</h2>
-          <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagramSvg(doc, d.id))}`} alt={diagramName(doc, d, t)} />
+          <img src={svgDataUri(diagramSvg(doc, d.id))} alt={diagramName(doc, d, t)} />
         </section>
       ))}
       {findings.length ? (

@@ -143,3 +143,27 @@ describe('one restore path', () => {
     expect(r.ok && r.doc.diagrams[0]!.nodes[0]!.label).toBe('书商');
   });
 });
+
+describe('exports survive any label the reader accepts', () => {
+  it('lone surrogates and control characters give a valid SVG and a data URI', async () => {
+    const { diagramSvg, svgDataUri } = await import('../../../src/lib/dfd/export/svg.ts');
+    const doc = readDocument({ format: 'flowbook-dfd', version: 1, diagrams: [{ id: 't', nodes: [{ id: 'a', kind: 'entity', label: 'x\ud800y\u0007z\u001b' }], flows: [] }] });
+    if (!doc.ok) throw new Error();
+    const svg = diagramSvg(doc.doc, 't');
+    expect(svg).toContain('x\ufffdy\u2407z\u241b');
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(() => svgDataUri(svg)).not.toThrow();
+    const { JSDOM } = await import('jsdom');
+    const parsed = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+    expect(parsed.querySelector('parsererror')).toBeNull();
+  });
+
+  it('a document nested too deeply to be written is refused at import', () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 20000; i++) deep = (deep.x = {}) as Record<string, unknown>;
+    const r = restoreDocument({ format: 'flowbook-dfd', version: 1, extra: root, diagrams: [{ id: 't', nodes: [], flows: [] }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.zh).toContain('嵌套过深');
+  });
+});

@@ -51,8 +51,22 @@ export const LIGHT_PALETTE: SvgPalette = {
 
 const MARGIN = 32;
 
+/**
+ * Text for XML: the five special characters escaped, and what XML cannot hold at all made visible
+ * instead of breaking the file: C0 controls (but tab, line feed, return) as their control pictures
+ * (␛), U+FFFE/U+FFFF and lone surrogates as U+FFFD. Any label the reader accepts then gives a valid
+ * SVG, PNG and print view.
+ */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
+    .replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** A data: URI of an SVG text (for <img>), safe for any text escapeXml produced. */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))}`;
 }
 
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
