@@ -45,7 +45,8 @@ export class MermaidSyntaxError extends Error {
 
 const CACHE_VERSION = '3';
 /** FLOWBOOK_MERMAID_CACHE moves the cache, e.g. to time a cold build without emptying a shared one. */
-const cacheDir = () => process.env.FLOWBOOK_MERMAID_CACHE || join(process.cwd(), 'node_modules', '.cache', 'flowbook-mermaid');
+export const mermaidCacheDir = () => process.env.FLOWBOOK_MERMAID_CACHE || join(process.cwd(), 'node_modules', '.cache', 'flowbook-mermaid');
+const cacheDir = mermaidCacheDir;
 /** True when the disk cache holds no diagram (a fresh clone, or a cold build being timed). */
 export function mermaidCacheIsEmpty(): boolean {
   try {
