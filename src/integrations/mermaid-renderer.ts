@@ -10,7 +10,15 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DIAGRAM_DIR, diagramFile, writeDiagramFiles } from '../lib/mermaid/files.ts';
-import { closeMermaidRenderer, mermaidCacheIsEmpty, mermaidStats, setMermaidLog, warmMermaidRenderer } from '../lib/mermaid/render.ts';
+import {
+  closeMermaidRenderer,
+  expectDiagramsFromLastBuild,
+  mermaidCacheIsEmpty,
+  mermaidStats,
+  recordDiagramCount,
+  setMermaidLog,
+  warmMermaidRenderer,
+} from '../lib/mermaid/render.ts';
 
 export default function mermaidRenderer(): AstroIntegration {
   let t0 = 0;
@@ -20,6 +28,7 @@ export default function mermaidRenderer(): AstroIntegration {
       'astro:config:setup': ({ logger }) => {
         t0 = performance.now();
         setMermaidLog((m) => logger.info(m));
+        expectDiagramsFromLastBuild();
       },
       // With an empty cache, Chromium and Mermaid load while Vite starts bundling, not when the
       // first diagram waits; with a filled one, most builds need no browser at all.
@@ -37,6 +46,7 @@ export default function mermaidRenderer(): AstroIntegration {
       'astro:build:done': async ({ logger, dir }) => {
         await closeMermaidRenderer();
         setMermaidLog(undefined);
+        recordDiagramCount();
         const written = writeDiagramFiles(fileURLToPath(dir));
         logger.info(`${written.files} diagram file(s) written to ${DIAGRAM_DIR}/ (${(written.bytes / 1024 / 1024).toFixed(1)} MB)`);
         const s = mermaidStats();
