@@ -31,6 +31,18 @@ for (const path of args) {
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), v.theme);
     await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
     const file = join(out, `${path.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'home'}-${v.name}.png`);
+    if (full) {
+      // Diagrams are lazy images: scroll through the page so every shown one loads before the shot.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+          scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        scrollTo(0, 0);
+        const shown = [...document.images].filter((i) => i.loading === 'lazy' && i.offsetParent !== null);
+        await Promise.all(shown.map((i) => (i.complete ? null : new Promise((r) => i.addEventListener('load', r, { once: true })))));
+      });
+    }
     await page.screenshot({ path: file, fullPage: full });
     console.log(file);
     await ctx.close();

@@ -1,4 +1,4 @@
-/** Build-time Mermaid figures: SVG in the HTML, themes, text alternative, export controls, weight. */
+/** Build-time Mermaid figures: SVG files beside the HTML, themes, text alternative, export controls, weight. */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,13 @@ async function firstFigure(page: Page) {
   return fig;
 }
 
-test('a mermaid block is an SVG image in the built HTML, with a text alternative', async ({ page }) => {
+/** The SVG of a diagram file of the built site (`/_diagrams/<hash>-<theme>.svg`). */
+function diagramSvg(src: string): string {
+  expect(src).toMatch(/^\/_diagrams\/[0-9a-f]{16}-(light|dark)\.svg$/);
+  return readFileSync(join(DIST, src), 'utf8');
+}
+
+test('a mermaid block is an SVG image file with its text alternative in the built HTML', async ({ page }) => {
   const html = builtHtml(DIAGRAM_PAGE);
   expect(html).toContain('class="fb-diagram not-content"');
   expect(html).not.toContain('language-mermaid');
@@ -25,9 +31,11 @@ test('a mermaid block is an SVG image in the built HTML, with a text alternative
   expect(alt).toContain('流程制度页面的阅读顺序');
   expect(alt).toContain('责任矩阵');
   await expect(fig.locator('figcaption')).toHaveText('流程制度页面的阅读顺序');
-  const src = (await img.getAttribute('src'))!;
-  expect(src.startsWith('data:image/svg+xml')).toBe(true);
-  const svg = decodeURIComponent(src.slice(src.indexOf(',') + 1));
+  await expect(img).toHaveAttribute('loading', 'lazy');
+  expect(Number(await img.getAttribute('width'))).toBeGreaterThan(0);
+  expect(Number(await img.getAttribute('height'))).toBeGreaterThan(0);
+  expect(html).not.toContain('data:image/svg+xml');
+  const svg = diagramSvg((await img.getAttribute('src'))!);
   expect(svg).toContain('<text');
   expect(svg).not.toContain('<foreignObject');
   expect(svg).toContain('Noto Sans CJK SC');
@@ -46,14 +54,39 @@ test('diagrams follow Starlight’s theme switch, not only the system setting', 
   await expect(fig.locator('.fb-diagram__img--light')).toBeHidden();
 });
 
+test('only the shown theme’s diagram files are fetched', async ({ browser, baseURL }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    const other = theme === 'light' ? 'dark' : 'light';
+    // Starlight's theme is "auto" at first, following the system setting.
+    const page = await browser.newPage({ baseURL, colorScheme: theme });
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/_diagrams/')) fetched.push(path);
+    });
+    await page.goto('/learn/exercises/hospital-information/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const img = page.locator(`figure.fb-diagram .fb-diagram__img--${theme}`).first();
+    await img.scrollIntoViewIfNeeded();
+    await expect(img).toBeVisible();
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toContain(await img.getAttribute('src'));
+    expect(fetched.filter((f) => f.endsWith(`-${other}.svg`)), `${other} files fetched in the ${theme} theme`).toEqual([]);
+    // Lazy: the figures far down the page are not fetched until they come near.
+    const total = await page.locator(`figure.fb-diagram .fb-diagram__img--${theme}`).count();
+    expect(new Set(fetched).size).toBeLessThan(total);
+    await page.close();
+  }
+});
+
 /** Each diagram's SVG: node fills are not black and node text reaches 4.5:1 against its fill. */
 function diagramSources(): Array<{ page: string; theme: string; svg: string }> {
   const out: Array<{ page: string; theme: string; svg: string }> = [];
   for (const p of builtPages()) {
     if (p.startsWith('/en/')) continue;
     for (const m of builtHtml(p).matchAll(/<img class="fb-diagram__img fb-diagram__img--(light|dark)" src="([^"]+)"/g)) {
-      const src = m[2]!.replace(/&amp;/g, '&');
-      out.push({ page: p, theme: m[1]!, svg: decodeURIComponent(src.slice(src.indexOf(',') + 1)) });
+      out.push({ page: p, theme: m[1]!, svg: diagramSvg(m[2]!) });
     }
   }
   return out;
@@ -193,6 +226,12 @@ function initialJs(html: string): { bytes: number; gzip: number; files: string[]
   }
   return { bytes, gzip: gz, files: [...seen] };
 }
+
+test('no built page inlines a diagram as a data URI (the SVGs are files)', async () => {
+  // The 150 KB page target is printed by npm run bench, not asserted here.
+  const inlined = builtPages().filter((p) => builtHtml(p).includes('data:image/svg+xml'));
+  expect(inlined).toEqual([]);
+});
 
 test('a page with a diagram loads no Mermaid code and at most 20 KB (gzip) of JavaScript', async ({ page }) => {
   const requests: string[] = [];

@@ -1,17 +1,14 @@
 /**
- * The HTML (as hast) of a diagram figure: the light and dark SVG as images, a caption, and the
+ * The HTML (as hast) of a diagram figure: the light and dark SVG as images (external files, see
+ * files.ts; both lazy, so the browser fetches only the one the theme shows), a caption, and the
  * export controls (download SVG, download PNG, copy Mermaid source). Shared by ```mermaid blocks
  * (remark plugin) and by components that draw generated Mermaid (e.g. DFD documents).
  */
 import { h } from 'hastscript';
 import type { Element } from 'hast';
 import type { RenderedDiagram } from './render.ts';
+import { diagramFileUrl } from './files.ts';
 
-/** A data: URL for an SVG that keeps non-ASCII text readable and escapes only what URLs need. */
-export function svgDataUrl(svg: string): string {
-  const body = svg.replace(/[\r\n]+/g, ' ').replace(/[%#<>"]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-  return `data:image/svg+xml;charset=utf-8,${body}`;
-}
 
 export function fileNameFor(title: string): string {
   const base = title.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
@@ -33,13 +30,17 @@ export function figureHast(d: RenderedDiagram, opts: { title: string; source: st
   const { title, source } = opts;
   const alt = altText(title, d);
   const style = `width:${d.width}px;min-width:${minDisplayWidth(d.width)}px`;
-  const img = (theme: 'light' | 'dark', svg: string) =>
+  const light = diagramFileUrl(d.light, 'light');
+  const dark = diagramFileUrl(d.dark, 'dark');
+  // Both images are lazy: the one the theme hides (display: none) is never fetched.
+  const img = (theme: 'light' | 'dark', src: string) =>
     h(`img.fb-diagram__img.fb-diagram__img--${theme}`, {
-      src: svgDataUrl(svg),
+      src,
       alt,
       width: d.width,
       height: d.height,
       style,
+      loading: 'lazy',
       decoding: 'async',
     });
   return h(
@@ -47,14 +48,14 @@ export function figureHast(d: RenderedDiagram, opts: { title: string; source: st
     { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height },
     [
       h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [
-        img('light', d.light),
-        img('dark', d.dark),
+        img('light', light),
+        img('dark', dark),
       ]),
       h('figcaption.fb-diagram__caption', opts.caption ?? title),
       h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
         h(
           'a.fb-diagram__action',
-          { href: svgDataUrl(d.light), download: `${fileNameFor(title)}.svg`, dataAction: 'svg' },
+          { href: light, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' },
           '下载 SVG',
         ),
         h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),

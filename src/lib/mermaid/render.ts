@@ -45,7 +45,8 @@ export class MermaidSyntaxError extends Error {
 
 const CACHE_VERSION = '3';
 /** FLOWBOOK_MERMAID_CACHE moves the cache, e.g. to time a cold build without emptying a shared one. */
-const cacheDir = () => process.env.FLOWBOOK_MERMAID_CACHE || join(process.cwd(), 'node_modules', '.cache', 'flowbook-mermaid');
+export const mermaidCacheDir = () => process.env.FLOWBOOK_MERMAID_CACHE || join(process.cwd(), 'node_modules', '.cache', 'flowbook-mermaid');
+const cacheDir = mermaidCacheDir;
 /** True when the disk cache holds no diagram (a fresh clone, or a cold build being timed). */
 export function mermaidCacheIsEmpty(): boolean {
   try {
@@ -93,6 +94,8 @@ interface Service {
   idle?: ReturnType<typeof setTimeout>;
   stats: MermaidStats;
   log?: (message: string) => void;
+  /** Distinct diagrams the last build drew (from the cache folder), for "done of total" progress. */
+  expected?: number;
 }
 
 const service: Service = ((globalThis as Record<symbol, unknown>)[Symbol.for('flowbook.mermaid.v1')] ??= {
@@ -105,6 +108,27 @@ const service: Service = ((globalThis as Record<symbol, unknown>)[Symbol.for('fl
 /** Figures of this process's rendering so far. */
 export function mermaidStats(): MermaidStats {
   return { ...service.stats };
+}
+
+/** The count of distinct diagrams the last build drew, kept beside the cache for progress lines. */
+const lastCountFile = () => join(cacheDir(), 'last-build-diagrams.txt');
+
+/** Remembers how many distinct diagrams there are: the next build's progress says "of N". */
+export function expectDiagramsFromLastBuild(): void {
+  try {
+    const n = Number(readFileSync(lastCountFile(), 'utf8').trim());
+    service.expected = Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    service.expected = undefined;
+  }
+}
+
+/** Writes this build's count of distinct diagrams for the next build's progress lines. */
+export function recordDiagramCount(): void {
+  const n = service.memory.size;
+  if (!n) return;
+  mkdirSync(cacheDir(), { recursive: true });
+  writeFileSync(lastCountFile(), `${n}\n`);
 }
 
 /** Where progress lines go (the build's logger); none by default. */
@@ -306,8 +330,11 @@ async function drain() {
       service.stats.batches += 1;
       service.stats.rendered += batch.length;
       service.stats.renderMs += ms;
+      const done = service.stats.rendered + service.stats.cached;
+      const total = service.expected && service.expected >= done ? ` of ${service.expected}` : '';
       service.log?.(
-        `${batch.length} diagram(s) rendered in ${(ms / 1000).toFixed(1)} s (${service.stats.rendered} so far, ${service.queue.length} waiting)`,
+        `${batch.length} diagram(s) rendered in ${(ms / 1000).toFixed(1)} s: ${done}${total} diagrams done ` +
+          `(${service.stats.rendered} rendered, ${service.stats.cached} from the cache), ${service.queue.length} waiting`,
       );
     }
   } finally {

@@ -5,7 +5,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import remarkMermaid, { metaTitle } from '../../../src/lib/mermaid/remark-mermaid.ts';
-import { svgDataUrl, altText, minDisplayWidth } from '../../../src/lib/mermaid/figure.ts';
+import { altText, minDisplayWidth } from '../../../src/lib/mermaid/figure.ts';
+import { diagramFile, diagramFileUrl } from '../../../src/lib/mermaid/files.ts';
 import { standaloneSvg, svgLabels } from '../../../src/lib/mermaid/render.ts';
 import { lightTheme } from '../../../src/lib/mermaid/theme.ts';
 
@@ -26,6 +27,9 @@ describe('remark-mermaid', () => {
     expect(out).toContain('<figure class="fb-diagram not-content"');
     expect(out).toContain('fb-diagram__img--light');
     expect(out).toContain('fb-diagram__img--dark');
+    // The SVGs are files of the site, lazily loaded, with their size in the HTML.
+    expect(out).toMatch(/<img class="fb-diagram__img fb-diagram__img--light" src="\/_diagrams\/[0-9a-f]{16}-light\.svg" alt="[^"]*" width="\d+" height="\d+" style="[^"]*" loading="lazy" decoding="async">/);
+    expect(out).not.toContain('data:image');
     expect(out).toContain('<figcaption class="fb-diagram__caption">审批流程</figcaption>');
     expect(out).toContain('alt="审批流程。图中内容：提交申请、审批"');
     expect(out).toContain('下载 SVG');
@@ -66,10 +70,14 @@ describe('figure helpers', () => {
     expect(metaTitle('')).toBeUndefined();
   });
 
-  it('makes a data URL that keeps Chinese text and escapes what URLs need', () => {
-    const url = svgDataUrl('<svg><text>审核 #1 "a" 100%</text></svg>');
-    expect(url).toBe('data:image/svg+xml;charset=utf-8,%3Csvg%3E%3Ctext%3E审核 %231 %22a%22 100%25%3C/text%3E%3C/svg%3E');
-    expect(decodeURIComponent(url.slice(url.indexOf(',') + 1))).toBe('<svg><text>审核 #1 "a" 100%</text></svg>');
+  it('names a diagram file by its content and theme, and knows its SVG', () => {
+    const svg = '<svg><text>审核 #1 "a" 100%</text></svg>';
+    const url = diagramFileUrl(svg, 'dark');
+    expect(url).toMatch(/^\/_diagrams\/[0-9a-f]{16}-dark\.svg$/);
+    expect(diagramFileUrl(svg, 'dark')).toBe(url);
+    expect(diagramFileUrl(svg + ' ', 'dark')).not.toBe(url);
+    expect(diagramFile(url.split('/').pop()!)).toBe(svg);
+    expect(diagramFile('../../etc/passwd')).toBeUndefined();
   });
 
   it('builds the text alternative from the description, or else the labels', () => {
