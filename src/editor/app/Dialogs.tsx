@@ -30,7 +30,6 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
     if (err) setDialog({ type: 'mermaidIn', error: t.mermaidError(lang === 'en' ? err.en : err.zh) });
     else setDialog(null);
   };
-  const inputRef = useRef<HTMLInputElement>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
   if (!dialog) return null;
   const close = () => setDialog(null);
@@ -75,61 +74,9 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
         </Dialog>
       );
     case 'rename':
-      return (
-        <Dialog
-          title={t.rename}
-          onClose={close}
-          footer={
-            <>
-              <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
-              <button type="button" className="fb-btn fb-btn--primary" onClick={() => { onRename(inputRef.current?.value ?? ''); close(); }}>{t.ok}</button>
-            </>
-          }
-        >
-          <label className="fb-field">
-            <span>{t.renamePrompt}</span>
-            <input
-              ref={inputRef}
-              defaultValue={info?.name ?? ''}
-              autoFocus
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                  onRename(e.currentTarget.value);
-                  close();
-                }
-              }}
-            />
-          </label>
-        </Dialog>
-      );
+      return <PromptDialog t={t} title={t.rename} label={t.renamePrompt} initial={info?.name ?? ''} onSubmit={onRename} close={close} />;
     case 'renameLevel':
-      return (
-        <Dialog
-          title={t.renameLevel}
-          onClose={close}
-          footer={
-            <>
-              <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
-              <button type="button" className="fb-btn fb-btn--primary" onClick={() => { onRenameLevel(inputRef.current?.value ?? ''); close(); }}>{t.ok}</button>
-            </>
-          }
-        >
-          <label className="fb-field">
-            <span>{t.levelNamePrompt}</span>
-            <input
-              ref={inputRef}
-              defaultValue={levelName}
-              autoFocus
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                  onRenameLevel(e.currentTarget.value);
-                  close();
-                }
-              }}
-            />
-          </label>
-        </Dialog>
-      );
+      return <PromptDialog t={t} title={t.renameLevel} label={t.levelNamePrompt} initial={levelName} onSubmit={onRenameLevel} close={close} />;
     case 'deleteWithChild':
       return (
         <Dialog
@@ -235,4 +182,37 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
         </Dialog>
       );
   }
+}
+
+/** A dialog asking for one line of text (a name): Enter or OK submits, Escape or Cancel does not. */
+function PromptDialog({ t, title, label, initial, onSubmit, close }: { t: Messages; title: string; label: string; initial: string; onSubmit(v: string): void; close(): void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const submit = (v: string) => {
+    onSubmit(v);
+    close();
+  };
+  return (
+    <Dialog
+      title={title}
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
+          <button type="button" className="fb-btn fb-btn--primary" onClick={() => submit(ref.current?.value ?? '')}>{t.ok}</button>
+        </>
+      }
+    >
+      <label className="fb-field">
+        <span>{label}</span>
+        <input
+          ref={ref}
+          defaultValue={initial}
+          autoFocus
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) submit(e.currentTarget.value);
+          }}
+        />
+      </label>
+    </Dialog>
+  );
 }
