@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMermaidRenderer, type MermaidRenderer } from 'mermaid-isomorphic';
-import { launchOptions } from '../../../scripts/chromium-path.mjs';
+import { launchOptions } from '../chromium.mjs';
 import { darkTheme, lightTheme, mermaidConfig, type DiagramTheme } from './theme.ts';
 
 export interface RenderedDiagram {
