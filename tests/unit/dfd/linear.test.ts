@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lib/dfd/index.ts';
-import { generateDocument } from '../../../scripts/bench-dfd.ts';
+import { generateDocument } from '../../../src/lib/dfd/generate.ts';
 
 /** A deep copy of `value` whose objects and arrays count every property read in `counter.reads`. */
 function counted<T>(value: T, counter: { reads: number }): T {
