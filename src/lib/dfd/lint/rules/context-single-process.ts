@@ -14,7 +14,7 @@ const rule: RuleDefinition = {
         if (count === 1) return;
         report({
           diagram: d.id,
-          message: (l) => (l === 'en' ? `${describeDiagram(d, 'en', 'context')} should have exactly one process (the system), it has ${count}` : `${describeDiagram(d, 'zh-CN', 'context')}应只有一个处理（代表整个系统），现有 ${count} 个`),
+          message: (l) => (l === 'en' ? `${describeDiagram(d, 'en', 'context')} should have exactly one process (the system); it has ${count}` : `${describeDiagram(d, 'zh-CN', 'context')}应只有一个处理（代表整个系统），现有 ${count} 个`),
         });
       },
     };

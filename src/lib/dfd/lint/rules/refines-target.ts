@@ -80,7 +80,7 @@ const rule: RuleDefinition = {
               const d = di.diagram;
               report({
                 diagram: d.id,
-                message: (l) => (l === 'en' ? `the refines chain of ${describeDiagram(d, 'en')} comes back to itself (a child cannot contain its parent)` : `${describeDiagram(d, 'zh-CN')}的分解关系绕回了它自己（子图不能包含它的父图）`),
+                message: (l) => (l === 'en' ? `the chain of refinements from ${describeDiagram(d, 'en')} loops back to it (a child cannot contain its parent)` : `${describeDiagram(d, 'zh-CN')}的分解关系绕回了它自己（子图不能包含它的父图）`),
               });
             }
           }
