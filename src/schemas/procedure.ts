@@ -6,14 +6,10 @@
  */
 import { z } from 'zod';
 
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写英文字母、数字和连字符（kebab-case），例如 project-manager');
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写英文字母、数字和连字符（kebab-case），例如 project-manager');
 
 /** One cell of the matrix: R, A, C, I, or a combination such as "A/R". */
-export const raciValueSchema = z
-  .string()
-  .regex(/^[RACI](?:\/[RACI])*$/, '只能是 R、A、C、I 之一，或用 “/” 连接的组合（如 A/R）');
+export const raciValueSchema = z.string().regex(/^[RACI](?:\/[RACI])*$/, '只能是 R、A、C、I 之一，或用 “/” 连接的组合（如 A/R）');
 
 export const roleSchema = z.object({
   id: slugSchema,
@@ -128,6 +124,14 @@ export type Form = z.infer<typeof formSchema>;
 /** One readable line per problem: `file: path: message`. */
 export function formatProcedureIssues(file: string, error: z.ZodError): string {
   return error.issues
-    .map((i) => `${file}: ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`)
+    .map(
+      (i) =>
+        `${file}: ${
+          i.path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+            .join('')
+            .replace(/^\./, '') || '(root)'
+        }: ${i.message}`,
+    )
     .join('\n');
 }
