@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { launchOptions } from './scripts/chromium-path.mjs';
+import { launchOptions } from './src/lib/chromium.mjs';
 import { cspReportFile } from './tests/e2e/support/csp-reports.ts';
 
 const port = Number(process.env.FLOWBOOK_E2E_PORT ?? 4399);

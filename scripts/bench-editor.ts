@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { chromium, type Browser, type Page } from 'playwright';
 import LZString from 'lz-string';
-import { launchOptions } from './chromium-path.mjs';
+import { launchOptions } from '../src/lib/chromium.mjs';
 import { benchDocument } from '../src/editor/bench/sample.ts';
 import { lint, serializeDocument } from '../src/lib/dfd/index.ts';
 

@@ -4,7 +4,7 @@
 import { chromium } from 'playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchOptions } from './chromium-path.mjs';
+import { launchOptions } from '../src/lib/chromium.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {

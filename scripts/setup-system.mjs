@@ -4,7 +4,7 @@
 // the machine's own Node before the project's Node 22 is on the PATH.
 import { existsSync, readFileSync } from 'node:fs';
 import { execSync, spawnSync } from 'node:child_process';
-import { findChromium } from './chromium-path.mjs';
+import { findChromium } from '../src/lib/chromium.mjs';
 
 const log = (m) => console.log(`[flowbook setup] ${m}`);
 

@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import { contentDocsLoader } from './lib/content/docs-loader.ts';
-import { proceduresLoader } from './lib/content/procedures-loader.ts';
+import { contentDocsLoader } from './loaders/docs.ts';
+import { proceduresLoader } from './loaders/procedures.ts';
 
 export const collections = {
   docs: defineCollection({

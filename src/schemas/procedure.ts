@@ -7,14 +7,10 @@
 import { z } from 'zod';
 import { formatIssues } from './issues.ts';
 
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写英文字母、数字和连字符（kebab-case），例如 project-manager');
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写英文字母、数字和连字符（kebab-case），例如 project-manager');
 
 /** One cell of the matrix: R, A, C, I, or a combination such as "A/R". */
-export const raciValueSchema = z
-  .string()
-  .regex(/^[RACI](?:\/[RACI])*$/, '只能是 R、A、C、I 之一，或用 “/” 连接的组合（如 A/R）');
+export const raciValueSchema = z.string().regex(/^[RACI](?:\/[RACI])*$/, '只能是 R、A、C、I 之一，或用 “/” 连接的组合（如 A/R）');
 
 export const roleSchema = z.object({
   id: slugSchema,

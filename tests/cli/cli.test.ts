@@ -118,7 +118,7 @@ describe('run (in process)', () => {
   it('prints a readable grade report', () => {
     const r = run(['grade', `${F}/class/b-missing-process.dfd.json`, '--reference', REF]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^得分：\d+ \/ 100\n匹配（11）：\n  ✓ 外部实体「书商」\n/);
+    expect(r.stdout).toMatch(/^得分：\d+ \/ 100\n匹配（11）：\n {2}✓ 外部实体「书商」\n/);
     expect(r.stdout).toContain('缺少（3）：\n  - 处理「编目处理」\n');
     expect(r.stdout).toContain('多余（0）：\n');
   });

@@ -1,8 +1,8 @@
 /**
  * Loads content/procedures/*.yaml, validates each with the procedure schema, and fails the build
- * with one line per problem naming the file, the activity and the role.
+ * with one line per problem naming the file, the activity and the role. Framework-free: the Astro
+ * collection that uses it is src/loaders/procedures.ts.
  */
-import type { Loader } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -67,19 +67,4 @@ export async function readAllProcedures(root = process.cwd()): Promise<Array<{ f
   );
   checkProcedureSet(items);
   return items;
-}
-
-export function proceduresLoader(): Loader {
-  return {
-    name: 'flowbook-procedures-loader',
-    load: async ({ store, logger, watcher }) => {
-      const items = await readAllProcedures();
-      store.clear();
-      for (const { file, data } of items) {
-        store.set({ id: data.slug, data: data as unknown as Record<string, unknown>, filePath: file });
-      }
-      logger.info(`${items.length} procedure data files checked`);
-      watcher?.add(join(process.cwd(), PROCEDURES_DIR));
-    },
-  };
 }

@@ -480,13 +480,22 @@ function extraElementHint(e: Element, cx: HintContext): GradeHint {
   const sameElsewhere = (cx.refKinds.get(label) ?? []).includes(e.kind) && !cx.ref?.byKey.has(e.key);
   let message: string;
   if (e.kind === 'entity' && cx.owners.has(label)) {
-    message = l === 'en' ? `The extra ${named(e, l)} performs a process in the scenario: inside the system it is a process's performer, not an external entity` : `多出的${named(e, l)}在题目中是处理的执行者，属于系统内部，不是外部实体`;
+    message =
+      l === 'en'
+        ? `The extra ${named(e, l)} performs a process in the scenario: inside the system it is a process's performer, not an external entity`
+        : `多出的${named(e, l)}在题目中是处理的执行者，属于系统内部，不是外部实体`;
   } else if (otherKinds.length) {
-    message = l === 'en' ? `"${normalizeLabel(e.node.label)}" is drawn as a ${kindText(e.kind, l)}: in this answer it is a ${kindText(otherKinds[0]!, l)}` : `「${normalizeLabel(e.node.label)}」画成了${kindText(e.kind, l)}，在这道题里它应是${kindText(otherKinds[0]!, l)}`;
+    message =
+      l === 'en'
+        ? `"${normalizeLabel(e.node.label)}" is drawn as a ${kindText(e.kind, l)}: in this answer it is a ${kindText(otherKinds[0]!, l)}`
+        : `「${normalizeLabel(e.node.label)}」画成了${kindText(e.kind, l)}，在这道题里它应是${kindText(otherKinds[0]!, l)}`;
   } else if (sameElsewhere) {
     message = l === 'en' ? `${named(e, l)} belongs to another level of this answer, not to this diagram` : `${named(e, l)}属于答案的另一层，不在这一层`;
   } else {
-    message = l === 'en' ? `The extra ${named(e, l)} has no counterpart in the answer: check that the scenario has this step or thing, and that its name uses the scenario's words` : `多出的${named(e, l)}在答案中没有对应：检查题目里是否有它，名称是否用了题目中的说法`;
+    message =
+      l === 'en'
+        ? `The extra ${named(e, l)} has no counterpart in the answer: check that the scenario has this step or thing, and that its name uses the scenario's words`
+        : `多出的${named(e, l)}在答案中没有对应：检查题目里是否有它，名称是否用了题目中的说法`;
   }
   const hint: GradeHint = { kind: 'extra', element: e.node.id, message };
   if (cx.stu) hint.diagram = cx.stu.diagram.id;
@@ -609,7 +618,10 @@ export function grade(student: DfdDocument, reference: DfdDocument, options: Gra
         hints.push({
           kind: 'level',
           diagram: stu.diagram.id,
-          message: locale === 'en' ? 'This diagram has no counterpart in the answer: which level of the exercise is it meant to be?' : '这张图在答案中没有对应的一层：它应当是题目要求的哪一层？',
+          message:
+            locale === 'en'
+              ? 'This diagram has no counterpart in the answer: which level of the exercise is it meant to be?'
+              : '这张图在答案中没有对应的一层：它应当是题目要求的哪一层？',
         });
       }
     } else if (ref && stu) {

@@ -47,7 +47,10 @@ const GAP = 80;
 function modelOrder(nodes: DfdNode[], flows: ReadonlyArray<{ from: string; to: string }>): DfdNode[] {
   const sends = new Set(flows.map((f) => f.from));
   const rank = (n: DfdNode) => (n.kind === 'entity' ? (sends.has(n.id) ? 0 : 3) : n.kind === 'process' ? 1 : 2);
-  return nodes.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map(({ n }) => n);
+  return nodes
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i)
+    .map(({ n }) => n);
 }
 
 /**

@@ -98,18 +98,10 @@ function issueToResult(issue: $ZodIssue, input: unknown): ReadResult {
     }
     case 'invalid_value': {
       if (last === 'kind' && path[path.length - 3] === 'nodes') {
-        return fail(
-          path,
-          `未知的节点类型 ${show(value)}，应为 ${listOr(NODE_KINDS, 'zh')}`,
-          `unknown node kind ${show(value)}; expected ${listOr(NODE_KINDS, 'en')}`,
-        );
+        return fail(path, `未知的节点类型 ${show(value)}，应为 ${listOr(NODE_KINDS, 'zh')}`, `unknown node kind ${show(value)}; expected ${listOr(NODE_KINDS, 'en')}`);
       }
       if (value === undefined) return fail(path, '缺少必填字段', 'required field is missing');
-      return fail(
-        path,
-        `无效的值 ${show(value)}，应为 ${listOr(issue.values, 'zh')}`,
-        `invalid value ${show(value)}; expected ${listOr(issue.values, 'en')}`,
-      );
+      return fail(path, `无效的值 ${show(value)}，应为 ${listOr(issue.values, 'zh')}`, `invalid value ${show(value)}; expected ${listOr(issue.values, 'en')}`);
     }
     case 'too_small': {
       if (path.length === 1 && path[0] === 'diagrams') {

@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // A static import: the Astro config's modules cannot import() later, once Vite's loader is closed.
 import { chromium, type Browser, type Page } from 'playwright';
-import { launchOptions } from '../../../scripts/chromium-path.mjs';
+import { launchOptions } from '../chromium.mjs';
 import { darkTheme, lightTheme, mermaidConfig, type DiagramTheme } from './theme.ts';
 
 export interface RenderedDiagram {

@@ -7,7 +7,12 @@ verify('duplicate-flow', fileURLToPath(new URL('.', import.meta.url)), {
     {
       file: 'twice.dfd.json',
       reports: [
-        { diagram: 'top', element: 'f7', message: '数据流 F7「采购单」与数据流 F1「采购单」起点、终点和名称都相同，是重复的数据流' },
+        {
+          diagram: 'top',
+          element: 'f7',
+          message: '数据流 F7「采购单」与数据流 F1「采购单」起点、终点和名称都相同，是重复的数据流',
+          en: 'data flow F7 "采购单" repeats data flow F1 "采购单": same start, end and name',
+        },
       ],
     },
   ],

@@ -7,7 +7,12 @@ verify('flow-label-required', fileURLToPath(new URL('.', import.meta.url)), {
     {
       file: 'unnamed.dfd.json',
       reports: [
-        { diagram: 'top', element: 'f1', message: '数据流 F1（E1 → P1）没有名称：请写明流动的是什么数据' },
+        {
+          diagram: 'top',
+          element: 'f1',
+          message: '数据流 F1（E1 → P1）没有名称：请写明流动的是什么数据',
+          en: 'data flow F1 (E1 → P1) has no name: say what data moves',
+        },
       ],
     },
   ],

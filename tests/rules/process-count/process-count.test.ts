@@ -7,7 +7,11 @@ verify('process-count', fileURLToPath(new URL('.', import.meta.url)), {
     {
       file: 'ten.dfd.json',
       reports: [
-        { diagram: 'top', message: '图「十个处理」有 10 个处理，超过 9 个：请把一部分合并后放到下一层分解' },
+        {
+          diagram: 'top',
+          message: '图「十个处理」有 10 个处理，超过 9 个：请把一部分合并后放到下一层分解',
+          en: 'diagram "十个处理" has 10 processes, more than 9: group some and refine them in a lower level',
+        },
       ],
     },
   ],

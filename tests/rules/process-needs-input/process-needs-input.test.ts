@@ -7,13 +7,23 @@ verify('process-needs-input', fileURLToPath(new URL('.', import.meta.url)), {
     {
       file: 'miracle.dfd.json',
       reports: [
-        { diagram: 'top', element: 'p3', message: '处理 P3「打印报表」没有输入数据流（奇迹）' },
+        {
+          diagram: 'top',
+          element: 'p3',
+          message: '处理 P3「打印报表」没有输入数据流（奇迹）',
+          en: 'process P3 "打印报表" has no incoming flow (a miracle)',
+        },
       ],
     },
     {
       file: 'only-self-loop.dfd.json',
       reports: [
-        { diagram: 'top', element: 'p3', message: '处理 P3「打印报表」没有输入数据流（奇迹）' },
+        {
+          diagram: 'top',
+          element: 'p3',
+          message: '处理 P3「打印报表」没有输入数据流（奇迹）',
+          en: 'process P3 "打印报表" has no incoming flow (a miracle)',
+        },
       ],
     },
   ],

@@ -7,13 +7,23 @@ verify('process-needs-output', fileURLToPath(new URL('.', import.meta.url)), {
     {
       file: 'black-hole.dfd.json',
       reports: [
-        { diagram: 'top', element: 'p3', message: '处理 P3「归档」没有输出数据流（黑洞）' },
+        {
+          diagram: 'top',
+          element: 'p3',
+          message: '处理 P3「归档」没有输出数据流（黑洞）',
+          en: 'process P3 "归档" has no outgoing flow (a black hole)',
+        },
       ],
     },
     {
       file: 'unconnected.dfd.json',
       reports: [
-        { diagram: 'top', element: 'p3', message: '处理 P3「归档」没有输出数据流（黑洞）' },
+        {
+          diagram: 'top',
+          element: 'p3',
+          message: '处理 P3「归档」没有输出数据流（黑洞）',
+          en: 'process P3 "归档" has no outgoing flow (a black hole)',
+        },
       ],
     },
   ],

@@ -49,14 +49,16 @@ export const documentArb: fc.Arbitrary<DfdDocument> = fc
         level: fc.option(fc.constantFrom('context', 'level'), { nil: undefined }),
         refines: fc.option(fc.record({ diagram: fc.constantFrom('d0', 'd1', 'd2', 'zz'), process: fc.constantFrom('n0', 'n1', 'n2', 'n5', 'zz') }), { nil: undefined }),
         nodes: fc.array(fc.record({ kind: kindArb, label: labelArb, code: codeArb, x: fc.option(fc.integer({ min: -500, max: 500 }), { nil: undefined }) }), { maxLength: 8 }),
-        flows: fc.array(
-          fc.record({ from: fc.nat(9), to: fc.nat(9), label: fc.option(labelArb, { nil: undefined }), code: codeArb }),
-          { maxLength: 12 },
-        ),
+        flows: fc.array(fc.record({ from: fc.nat(9), to: fc.nat(9), label: fc.option(labelArb, { nil: undefined }), code: codeArb }), { maxLength: 12 }),
       }),
       { minLength: 1, maxLength: 3 },
     ),
-    dictionary: fc.option(fc.array(fc.record({ name: labelArb, kind: fc.constantFrom('flow', 'store'), aliases: fc.option(fc.array(labelArb, { maxLength: 2 }), { nil: undefined }) }), { maxLength: 3 }), { nil: undefined }),
+    dictionary: fc.option(
+      fc.array(fc.record({ name: labelArb, kind: fc.constantFrom('flow', 'store'), aliases: fc.option(fc.array(labelArb, { maxLength: 2 }), { nil: undefined }) }), {
+        maxLength: 3,
+      }),
+      { nil: undefined },
+    ),
   })
   .map((raw) => {
     const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

@@ -37,16 +37,16 @@ describe('grade', () => {
     const d = copy();
     const t = top(d);
     const ids = new Map(t.nodes.map((n, i) => [n.id, `node-${i * 7}`]));
-    t.nodes = t.nodes
-      .map((n, i) => ({ ...n, id: ids.get(n.id)!, code: `X${i}`, x: i * 100, y: 50, label: `  ${n.label.replace('P', 'Ｐ')}　` }))
-      .reverse();
+    t.nodes = t.nodes.map((n, i) => ({ ...n, id: ids.get(n.id)!, code: `X${i}`, x: i * 100, y: 50, label: `  ${n.label.replace('P', 'Ｐ')}\u3000` })).reverse();
     t.flows = t.flows.map((f, i) => ({ ...f, id: `flow${i}`, code: undefined, from: ids.get(f.from)!, to: ids.get(f.to)!, label: f.label ? ` ${f.label}  ` : f.label })).reverse();
     d.dictionary = undefined;
     expect(grade(d, reference).score).toBe(100);
   });
 
   it('Traditional characters score 100', () => {
-    const d = readDocument(JSON.stringify(copy()).replaceAll('审核采购单', '審核採購單').replaceAll('编目处理', '編目處理').replaceAll('书商', '書商').replaceAll('入库台账', '入庫臺賬'));
+    const d = readDocument(
+      JSON.stringify(copy()).replaceAll('审核采购单', '審核採購單').replaceAll('编目处理', '編目處理').replaceAll('书商', '書商').replaceAll('入库台账', '入庫臺賬'),
+    );
     if (!d.ok) throw new Error();
     expect(grade(d.doc, reference).score).toBe(100);
   });
@@ -115,7 +115,9 @@ describe('grade', () => {
   it('reports the student’s lint findings in the chosen language', () => {
     const d = withoutProcess(copy(), '统计库存');
     const r = grade(d, reference, { locale: 'en' });
-    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.message])).toEqual([['store-read-and-written', 'data store D1 "入库台账" is written but never read by any process anywhere in the document']]);
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.message])).toEqual([
+      ['store-read-and-written', 'data store D1 "入库台账" is written but never read by any process anywhere in the document'],
+    ]);
   });
 
   it('an element repeated in a child diagram is matched in each diagram it is drawn in', () => {

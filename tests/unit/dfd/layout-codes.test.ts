@@ -70,7 +70,12 @@ describe('nextCode', () => {
     expect(nextCode(r.doc, 'c', 'process')).toBe('P0');
   });
   it('follows the document’s prefixes', () => {
-    const r = readDocument({ format: 'flowbook-dfd', version: 1, codes: { store: 'S', entity: 'W' }, diagrams: [{ id: 'a', nodes: [{ id: 's', kind: 'store', label: 'x', code: 'S07' }], flows: [] }] });
+    const r = readDocument({
+      format: 'flowbook-dfd',
+      version: 1,
+      codes: { store: 'S', entity: 'W' },
+      diagrams: [{ id: 'a', nodes: [{ id: 's', kind: 'store', label: 'x', code: 'S07' }], flows: [] }],
+    });
     if (!r.ok) throw new Error();
     expect(nextCode(r.doc, 'a', 'store')).toBe('S8');
     expect(nextCode(r.doc, 'a', 'entity')).toBe('W1');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { flowText, nodeText, toMermaid } from '../../../src/lib/dfd/index.ts';
 import { EDGE_QUOTE, WORD_JOINER } from '../../../src/lib/dfd/mermaid/escape.ts';
 import { renderMermaid } from '../../../src/lib/mermaid/render.ts';
-import { nastyDocument, NASTY_LABELS } from './arbitraries.ts';
+import { nastyDocument } from './arbitraries.ts';
 
 const words = (s: string) => s.replaceAll(WORD_JOINER, '').split(/\s+/).filter(Boolean);
 

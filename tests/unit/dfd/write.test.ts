@@ -3,7 +3,17 @@ import { readDocument, serializeDocument, type DfdDocument } from '../../../src/
 
 const doc = (): DfdDocument => ({
   zeta: 1,
-  diagrams: [{ flows: [{ label: '采购单', to: 'p', from: 'e', id: 'f' }], nodes: [{ label: '书商', kind: 'entity', id: 'e', code: 'E1' }, { id: 'p', kind: 'process', label: '审核' }], id: 'top', level: 'level' }],
+  diagrams: [
+    {
+      flows: [{ label: '采购单', to: 'p', from: 'e', id: 'f' }],
+      nodes: [
+        { label: '书商', kind: 'entity', id: 'e', code: 'E1' },
+        { id: 'p', kind: 'process', label: '审核' },
+      ],
+      id: 'top',
+      level: 'level',
+    },
+  ],
   version: 1,
   format: 'flowbook-dfd',
   alpha: { b: 2, a: 1 },

@@ -152,7 +152,6 @@ export class DiagramIndex implements DfdDiagramLookup {
   }
 }
 
-
 /**
  * The nodes of a diagram as elements (dfd-rules.md, "same element"): by code, and by kind and
  * label, the label as its number in that diagram. Finds the first node of the diagram that is the

@@ -24,9 +24,10 @@ export const recommended: Readonly<Record<RuleId, Severity>> = {
 };
 
 /** Every warning becomes an error and info becomes a warning. */
-export const strict: Readonly<Record<RuleId, Severity>> = Object.fromEntries(
-  RULE_IDS.map((id) => [id, recommended[id] === 'info' ? 'warning' : 'error']),
-) as Record<RuleId, Severity>;
+export const strict: Readonly<Record<RuleId, Severity>> = Object.fromEntries(RULE_IDS.map((id) => [id, recommended[id] === 'info' ? 'warning' : 'error'])) as Record<
+  RuleId,
+  Severity
+>;
 
 export const PRESETS = { recommended, strict } as const;
 export type PresetName = keyof typeof PRESETS;

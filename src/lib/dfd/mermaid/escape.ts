@@ -186,10 +186,6 @@ export function edgeLabelSource(text: string, protect = false): string {
 export function displayText(source: string): string {
   return source
     .split(/\\n|\n|<br\s*\/?>/i)
-    .map((line) =>
-      line
-        .replace(new RegExp(WORD_JOINER, 'g'), '')
-        .replace(/&(amp|lt|gt);/g, (_, e: string) => (e === 'amp' ? '&' : e === 'lt' ? '<' : '>')),
-    )
+    .map((line) => line.replace(new RegExp(WORD_JOINER, 'g'), '').replace(/&(amp|lt|gt);/g, (_, e: string) => (e === 'amp' ? '&' : e === 'lt' ? '<' : '>')))
     .join('\n');
 }

@@ -264,7 +264,10 @@ export function fromMermaid(text: string): ReadResult {
       if (line === '' || line.startsWith('%%')) continue;
       if (!header) {
         if (!/^(flowchart|graph)\b/.test(line)) {
-          return { ok: false, error: { path: where, zh: `第 ${ln + 1} 行：不是 Mermaid 流程图（应以 flowchart 开头）`, en: `${where}: not a Mermaid flowchart (it should start with "flowchart")` } };
+          return {
+            ok: false,
+            error: { path: where, zh: `第 ${ln + 1} 行：不是 Mermaid 流程图（应以 flowchart 开头）`, en: `${where}: not a Mermaid flowchart (it should start with "flowchart")` },
+          };
         }
         header = true;
         continue;
@@ -294,7 +297,11 @@ export function fromMermaid(text: string): ReadResult {
         const data = shapeData(m[2]!);
         const shape = (data.shape ?? 'rect').trim();
         const kind = SHAPE_KIND[shape];
-        if (!kind) throw new LineError(`不认识的形状 "${shape}"（外部实体用 rect，处理用 rounded，数据存储用 datastore）`, `unknown shape "${shape}" (use rect for entities, rounded for processes, datastore for stores)`);
+        if (!kind)
+          throw new LineError(
+            `不认识的形状 "${shape}"（外部实体用 rect，处理用 rounded，数据存储用 datastore）`,
+            `unknown shape "${shape}" (use rect for entities, rounded for processes, datastore for stores)`,
+          );
         const id = docId(m[1]!);
         const { code, label } = splitNodeText(data.label ?? m[1]!);
         const node: DfdNode = { id, kind, label };

@@ -18,7 +18,10 @@ type Reason = { kind: 'unknown-node' } | { kind: 'label'; parentLabel: string } 
 function reasonText(r: Reason, bn: DfdNode, p: DfdNode, l: 'zh-CN' | 'en'): string {
   if (l === 'en') {
     if (r.kind === 'unknown-node') return `: ${describeNode(bn, 'en')} is not in the parent diagram; add it there with a flow to ${describeNode(p, 'en')}, or remove it here`;
-    if (r.kind === 'label') return r.parentLabel ? `: the parent's flow between these ends is named "${r.parentLabel}"; use the same name on both levels` : `: the parent's flow between these ends has no name; name both alike`;
+    if (r.kind === 'label')
+      return r.parentLabel
+        ? `: the parent's flow between these ends is named "${r.parentLabel}"; use the same name on both levels`
+        : `: the parent's flow between these ends has no name; name both alike`;
     return `: the parent diagram has no flow in this direction between ${describeNode(bn, 'en')} and ${describeNode(p, 'en')}`;
   }
   if (r.kind === 'unknown-node') return `：${describeNode(bn, 'zh-CN')}不在父图中，请在父图中加上它与${describeNode(p, 'zh-CN')}之间的数据流，或从子图中删去它`;
@@ -36,7 +39,10 @@ function reportChildFlow(index: DocIndex, report: RuleContext['report'], ci: Dia
   report({
     diagram: child.id,
     element: flow.id,
-    message: (l) => (l === 'en' ? `${describeFlow(flow, ci, 'en')} of ${describeDiagram(child, 'en', 'child')} (${enRel()}) has no counterpart among the flows of ${describeNode(p, 'en')} in the parent diagram${reasonText(why, bn, p, 'en')}` : `${describeDiagram(child, 'zh-CN', 'child')}中的${describeFlow(flow, ci, 'zh-CN')}（${zhRel()}）在父图中${describeNode(p, 'zh-CN')}的数据流里没有对应项${reasonText(why, bn, p, 'zh-CN')}`),
+    message: (l) =>
+      l === 'en'
+        ? `${describeFlow(flow, ci, 'en')} of ${describeDiagram(child, 'en', 'child')} (${enRel()}) has no counterpart among the flows of ${describeNode(p, 'en')} in the parent diagram${reasonText(why, bn, p, 'en')}`
+        : `${describeDiagram(child, 'zh-CN', 'child')}中的${describeFlow(flow, ci, 'zh-CN')}（${zhRel()}）在父图中${describeNode(p, 'zh-CN')}的数据流里没有对应项${reasonText(why, bn, p, 'zh-CN')}`,
   });
 }
 
@@ -45,7 +51,16 @@ function reportChildFlow(index: DocIndex, report: RuleContext['report'], ci: Dia
  * `childLabel`: the label of an unmatched child flow between the same ends in the same direction
  * (the names differ), or undefined; `inChild`: the child repeats the node at the other end.
  */
-function reportParentFlow(index: DocIndex, report: RuleContext['report'], parent: DiagramIndex, ci: DiagramIndex, p: DfdNode, k: number, inChild: boolean, childLabel: string | undefined): void {
+function reportParentFlow(
+  index: DocIndex,
+  report: RuleContext['report'],
+  parent: DiagramIndex,
+  ci: DiagramIndex,
+  p: DfdNode,
+  k: number,
+  inChild: boolean,
+  childLabel: string | undefined,
+): void {
   const child = ci.diagram;
   const flow = index.flows[k]!;
   const into = index.nodes[index.to[k]!] === p; // self-loops at p never get here
@@ -56,18 +71,21 @@ function reportParentFlow(index: DocIndex, report: RuleContext['report'], parent
     childLabel !== undefined
       ? `：子图中对应的数据流${childLabel ? `名为「${childLabel}」` : '没有名称'}，两层应使用同一名称`
       : inChild
-      ? `：子图中${describeNode(other, 'zh-CN')}与子图的处理之间缺少这条数据流`
-      : `：子图中没有${describeNode(other, 'zh-CN')}，请把它作为边界画进子图，并连到子图的处理上`;
+        ? `：子图中${describeNode(other, 'zh-CN')}与子图的处理之间缺少这条数据流`
+        : `：子图中没有${describeNode(other, 'zh-CN')}，请把它作为边界画进子图，并连到子图的处理上`;
   const enWhy = () =>
     childLabel !== undefined
       ? `: the child's flow between these ends is ${childLabel ? `named "${childLabel}"` : 'unnamed'}; use the same name on both levels`
       : inChild
-      ? `: the child has ${describeNode(other, 'en')} but no such flow between it and a process of the child`
-      : `: ${describeNode(other, 'en')} is missing from the child; repeat it there as a boundary node and connect it to a process of the child`;
+        ? `: the child has ${describeNode(other, 'en')} but no such flow between it and a process of the child`
+        : `: ${describeNode(other, 'en')} is missing from the child; repeat it there as a boundary node and connect it to a process of the child`;
   report({
     diagram: parent.diagram.id,
     element: flow.id,
-    message: (l) => (l === 'en' ? `${describeFlow(flow, parent, 'en')} (${enRel()}) has no matching flow in ${describeDiagram(child, 'en', 'child')}${enWhy()}` : `${describeFlow(flow, parent, 'zh-CN')}（${zhRel()}）在${describeDiagram(child, 'zh-CN', 'child')}中没有对应的数据流${zhWhy()}`),
+    message: (l) =>
+      l === 'en'
+        ? `${describeFlow(flow, parent, 'en')} (${enRel()}) has no matching flow in ${describeDiagram(child, 'en', 'child')}${enWhy()}`
+        : `${describeFlow(flow, parent, 'zh-CN')}（${zhRel()}）在${describeDiagram(child, 'zh-CN', 'child')}中没有对应的数据流${zhWhy()}`,
   });
 }
 

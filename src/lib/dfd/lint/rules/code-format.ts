@@ -74,7 +74,10 @@ function reportNode(report: RuleContext['report'], d: DfdDiagram, n: DfdNode, ex
   report({
     diagram: d.id,
     element: n.id,
-    message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has a code that does not fit the convention: expected codes like ${example.replace('、', ', ')} here` : `${describeNode(n, 'zh-CN')}的编号不符合约定：这里应为 ${example} 这样的编号`),
+    message: (l) =>
+      l === 'en'
+        ? `${describeNode(n, 'en')} has a code that does not fit the convention: expected codes like ${example.replace('、', ', ')} here`
+        : `${describeNode(n, 'zh-CN')}的编号不符合约定：这里应为 ${example} 这样的编号`,
   });
 }
 
@@ -82,7 +85,10 @@ function reportFlow(report: RuleContext['report'], di: DiagramIndex, f: DfdFlow,
   report({
     diagram: di.diagram.id,
     element: f.id,
-    message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')} has a code that does not fit the convention: expected codes like ${F}1 or ${F}3.1` : `${describeFlow(f, di, 'zh-CN')}的编号不符合约定：应为 ${F}1 或 ${F}3.1 这样的编号`),
+    message: (l) =>
+      l === 'en'
+        ? `${describeFlow(f, di, 'en')} has a code that does not fit the convention: expected codes like ${F}1 or ${F}3.1`
+        : `${describeFlow(f, di, 'zh-CN')}的编号不符合约定：应为 ${F}1 或 ${F}3.1 这样的编号`,
   });
 }
 

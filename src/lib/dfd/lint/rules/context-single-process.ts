@@ -5,7 +5,7 @@ import { describeDiagram } from '../../model.ts';
 const rule: RuleDefinition = {
   id: 'context-single-process',
   title: { 'zh-CN': '顶层图（关联图）只有一个处理', en: 'A context diagram has exactly one process' },
-  create({ index, report }) {
+  create({ report }) {
     return {
       diagram(di) {
         const d = di.diagram;
@@ -14,7 +14,10 @@ const rule: RuleDefinition = {
         if (count === 1) return;
         report({
           diagram: d.id,
-          message: (l) => (l === 'en' ? `${describeDiagram(d, 'en', 'context')} should have exactly one process (the system), it has ${count}` : `${describeDiagram(d, 'zh-CN', 'context')}应只有一个处理（代表整个系统），现有 ${count} 个`),
+          message: (l) =>
+            l === 'en'
+              ? `${describeDiagram(d, 'en', 'context')} should have exactly one process (the system); it has ${count}`
+              : `${describeDiagram(d, 'zh-CN', 'context')}应只有一个处理（代表整个系统），现有 ${count} 个`,
         });
       },
     };

@@ -10,7 +10,10 @@ function reportDuplicate(report: RuleContext['report'], di: DiagramIndex, f: Dfd
   report({
     diagram: di.diagram.id,
     element: f.id,
-    message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')} repeats ${describeFlow(original, di, 'en')}: same start, end and name` : `${describeFlow(f, di, 'zh-CN')}与${describeFlow(original, di, 'zh-CN')}起点、终点和名称都相同，是重复的数据流`),
+    message: (l) =>
+      l === 'en'
+        ? `${describeFlow(f, di, 'en')} repeats ${describeFlow(original, di, 'en')}: same start, end and name`
+        : `${describeFlow(f, di, 'zh-CN')}与${describeFlow(original, di, 'zh-CN')}起点、终点和名称都相同，是重复的数据流`,
   });
 }
 

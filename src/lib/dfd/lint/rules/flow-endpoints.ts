@@ -14,11 +14,11 @@ const rule: RuleDefinition = {
           if (!badFrom && !badTo) continue;
           const f = index.flows[k]!;
           const zhWhich = badFrom && badTo ? `起点 "${f.from}" 和终点 "${f.to}" 都` : badFrom ? `起点 "${f.from}" ` : `终点 "${f.to}" `;
-          const enWhich = badFrom && badTo ? `start "${f.from}" and end "${f.to}" are` : badFrom ? `start "${f.from}" is` : `end "${f.to}" is`;
+          const enWhich = badFrom && badTo ? `start "${f.from}" and end "${f.to}" are not nodes` : badFrom ? `start "${f.from}" is not a node` : `end "${f.to}" is not a node`;
           report({
             diagram: di.diagram.id,
             element: f.id,
-            message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')}: its ${enWhich} not a node of this diagram` : `${describeFlow(f, di, 'zh-CN')}的${zhWhich}不是本图中的节点`),
+            message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')}: its ${enWhich} of this diagram` : `${describeFlow(f, di, 'zh-CN')}的${zhWhich}不是本图中的节点`),
           });
         }
       },

@@ -16,7 +16,8 @@ const rule: RuleDefinition = {
           report({
             diagram: di.diagram.id,
             element: flow.id,
-            message: (l) => (l === 'en' ? `${describeFlow(flow, di, 'en')} has no name: say what data moves` : `${describeFlow(flow, di, 'zh-CN')}没有名称：请写明流动的是什么数据`),
+            message: (l) =>
+              l === 'en' ? `${describeFlow(flow, di, 'en')} has no name: say what data moves` : `${describeFlow(flow, di, 'zh-CN')}没有名称：请写明流动的是什么数据`,
           });
         }
       },

@@ -29,8 +29,9 @@ const rule: RuleDefinition = {
             element: flow.id,
             message: (l) =>
               (l === 'en'
-                ? `${describeFlow(flow, di, 'en')} goes straight from ${describeNode(from, 'en')} to ${describeNode(to, 'en')} with no process between: data moves only through a process`
-                : `${describeFlow(flow, di, 'zh-CN')}从${describeNode(from, 'zh-CN')}直接流向${describeNode(to, 'zh-CN')}，中间没有处理：数据只能经由处理流动`) + (sibling ? siblingNote(sibling, l) : ''),
+                ? `${describeFlow(flow, di, 'en')} goes straight from ${describeNode(from, 'en')} to ${describeNode(to, 'en')} with no process in between: data moves only through a process`
+                : `${describeFlow(flow, di, 'zh-CN')}从${describeNode(from, 'zh-CN')}直接流向${describeNode(to, 'zh-CN')}，中间没有处理：数据只能经由处理流动`) +
+              (sibling ? siblingNote(sibling, l) : ''),
           });
         }
       },

@@ -17,7 +17,10 @@ const rule: RuleDefinition = {
           report({
             diagram: di.diagram.id,
             element: flow.id,
-            message: (l) => (l === 'en' ? `${describeFlow(flow, di, 'en')} goes from ${describeNode(from, 'en')} back to itself` : `${describeFlow(flow, di, 'zh-CN')}从${describeNode(from, 'zh-CN')}流回它自己`),
+            message: (l) =>
+              l === 'en'
+                ? `${describeFlow(flow, di, 'en')} goes from ${describeNode(from, 'en')} back to itself`
+                : `${describeFlow(flow, di, 'zh-CN')}从${describeNode(from, 'zh-CN')}流回它自己`,
           });
         }
       },

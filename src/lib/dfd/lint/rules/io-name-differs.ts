@@ -42,7 +42,10 @@ const rule: RuleDefinition = {
           report({
             diagram: di.diagram.id,
             element: n.id,
-            message: (l) => (l === 'en' ? `${describeNode(n, 'en')} passes on ${labels.map((l) => `"${l}"`).join(', ')} unchanged: a process should turn its inputs into different outputs` : `${describeNode(n, 'zh-CN')}原样传出了它收到的${labels.map((l) => `「${l}」`).join('、')}：处理应当把输入变成不同的输出`),
+            message: (l) =>
+              l === 'en'
+                ? `${describeNode(n, 'en')} passes on ${labels.map((l) => `"${l}"`).join(', ')} unchanged: a process should turn its inputs into different outputs`
+                : `${describeNode(n, 'zh-CN')}原样传出了它收到的${labels.map((l) => `「${l}」`).join('、')}：处理应当把输入变成不同的输出`,
           });
         }
       },

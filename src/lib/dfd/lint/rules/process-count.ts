@@ -15,7 +15,10 @@ const rule: RuleDefinition = {
         if (count <= MAX_PROCESSES) return;
         report({
           diagram: di.diagram.id,
-          message: (l) => (l === 'en' ? `${describeDiagram(di.diagram, 'en')} has ${count} processes, more than ${MAX_PROCESSES}: group some and refine them in a lower level` : `${describeDiagram(di.diagram, 'zh-CN')}有 ${count} 个处理，超过 ${MAX_PROCESSES} 个：请把一部分合并后放到下一层分解`),
+          message: (l) =>
+            l === 'en'
+              ? `${describeDiagram(di.diagram, 'en')} has ${count} processes, more than ${MAX_PROCESSES}: group some and refine them in a lower level`
+              : `${describeDiagram(di.diagram, 'zh-CN')}有 ${count} 个处理，超过 ${MAX_PROCESSES} 个：请把一部分合并后放到下一层分解`,
         });
       },
     };

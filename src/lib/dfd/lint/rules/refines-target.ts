@@ -21,11 +21,20 @@ const rule: RuleDefinition = {
         if (!r) return;
         const parent = di.refinesDiagram;
         if (!parent) {
-          report({ diagram: d.id, message: (l) => (l === 'en' ? `${describeDiagram(d, 'en')} refines a process of diagram "${r.diagram}", which does not exist` : `${describeDiagram(d, 'zh-CN')}分解的父图 "${r.diagram}" 不存在`) });
+          report({
+            diagram: d.id,
+            message: (l) =>
+              l === 'en'
+                ? `${describeDiagram(d, 'en')} refines a process of diagram "${r.diagram}", which does not exist`
+                : `${describeDiagram(d, 'zh-CN')}分解的父图 "${r.diagram}" 不存在`,
+          });
           return;
         }
         if (parent.diagram === d) {
-          report({ diagram: d.id, message: (l) => (l === 'en' ? `${describeDiagram(d, 'en')} cannot refine a process of itself` : `${describeDiagram(d, 'zh-CN')}不能分解它自己图中的处理`) });
+          report({
+            diagram: d.id,
+            message: (l) => (l === 'en' ? `${describeDiagram(d, 'en')} cannot refine a process of itself` : `${describeDiagram(d, 'zh-CN')}不能分解它自己图中的处理`),
+          });
           return;
         }
         const at = parent.position(r.process);
@@ -33,21 +42,30 @@ const rule: RuleDefinition = {
         if (!p) {
           report({
             diagram: d.id,
-            message: (l) => (l === 'en' ? `${describeDiagram(d, 'en')} refines process "${r.process}", which is not in ${describeDiagram(parent.diagram, 'en')}` : `${describeDiagram(d, 'zh-CN')}分解的处理 "${r.process}" 不在${describeDiagram(parent.diagram, 'zh-CN')}中`),
+            message: (l) =>
+              l === 'en'
+                ? `${describeDiagram(d, 'en')} refines process "${r.process}", which is not in ${describeDiagram(parent.diagram, 'en')}`
+                : `${describeDiagram(d, 'zh-CN')}分解的处理 "${r.process}" 不在${describeDiagram(parent.diagram, 'zh-CN')}中`,
           });
           return;
         }
         if (p.kind !== 'process') {
           report({
             diagram: d.id,
-            message: (l) => (l === 'en' ? `${describeDiagram(d, 'en')} refines ${describeNode(p, 'en')}, which is not a process: only processes can be refined` : `${describeDiagram(d, 'zh-CN')}分解的${describeNode(p, 'zh-CN')}不是处理，只有处理可以分解`),
+            message: (l) =>
+              l === 'en'
+                ? `${describeDiagram(d, 'en')} refines ${describeNode(p, 'en')}, which is not a process: only processes can be refined`
+                : `${describeDiagram(d, 'zh-CN')}分解的${describeNode(p, 'zh-CN')}不是处理，只有处理可以分解`,
           });
           return;
         }
         if (!index.isOwnProcess(parent, at)) {
           report({
             diagram: d.id,
-            message: (l) => (l === 'en' ? `${describeDiagram(d, 'en')} refines ${describeNode(p, 'en')}, which ${describeDiagram(parent.diagram, 'en')} only repeats from its parent as a boundary: refine it where it is drawn as a process of its own` : `${describeDiagram(d, 'zh-CN')}分解的${describeNode(p, 'zh-CN')}在${describeDiagram(parent.diagram, 'zh-CN')}中只是从父图重复过来的边界，请在它作为本图处理的那一层分解它`),
+            message: (l) =>
+              l === 'en'
+                ? `${describeDiagram(d, 'en')} refines ${describeNode(p, 'en')}, which ${describeDiagram(parent.diagram, 'en')} only repeats from its parent as a boundary: refine it where it is drawn as a process of its own`
+                : `${describeDiagram(d, 'zh-CN')}分解的${describeNode(p, 'zh-CN')}在${describeDiagram(parent.diagram, 'zh-CN')}中只是从父图重复过来的边界，请在它作为本图处理的那一层分解它`,
           });
           return;
         }
@@ -55,7 +73,10 @@ const rule: RuleDefinition = {
         if (f !== undefined) {
           report({
             diagram: d.id,
-            message: (l) => (l === 'en' ? `${describeNode(p, 'en')} is already refined by ${describeDiagram(f, 'en')}; ${describeDiagram(d, 'en')} refines it again` : `${describeNode(p, 'zh-CN')}已由${describeDiagram(f, 'zh-CN')}分解，${describeDiagram(d, 'zh-CN')}又分解了一次`),
+            message: (l) =>
+              l === 'en'
+                ? `${describeNode(p, 'en')} is already refined by ${describeDiagram(f, 'en')}; ${describeDiagram(d, 'en')} refines it again`
+                : `${describeNode(p, 'zh-CN')}已由${describeDiagram(f, 'zh-CN')}分解，${describeDiagram(d, 'zh-CN')}又分解了一次`,
           });
           return;
         }
@@ -80,7 +101,10 @@ const rule: RuleDefinition = {
               const d = di.diagram;
               report({
                 diagram: d.id,
-                message: (l) => (l === 'en' ? `the refines chain of ${describeDiagram(d, 'en')} comes back to itself (a child cannot contain its parent)` : `${describeDiagram(d, 'zh-CN')}的分解关系绕回了它自己（子图不能包含它的父图）`),
+                message: (l) =>
+                  l === 'en'
+                    ? `the chain of refinements from ${describeDiagram(d, 'en')} loops back to it (a child cannot contain its parent)`
+                    : `${describeDiagram(d, 'zh-CN')}的分解关系绕回了它自己（子图不能包含它的父图）`,
               });
             }
           }

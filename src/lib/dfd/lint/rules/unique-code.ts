@@ -49,14 +49,18 @@ const rule: RuleDefinition = {
           report({
             diagram: id,
             element: n.id,
-            message: (l) => (l === 'en' ? `${describeNode(n, 'en')} has the same code as ${describeNode(first, 'en')}` : `${describeNode(n, 'zh-CN')}与${describeNode(first, 'zh-CN')}编号相同`),
+            message: (l) =>
+              l === 'en' ? `${describeNode(n, 'en')} has the same code as ${describeNode(first, 'en')}` : `${describeNode(n, 'zh-CN')}与${describeNode(first, 'zh-CN')}编号相同`,
           }),
         );
         repeats(di.diagram.flows, flows, codes, (f, first) =>
           report({
             diagram: id,
             element: f.id,
-            message: (l) => (l === 'en' ? `${describeFlow(f, di, 'en')} has the same code as ${describeFlow(first, di, 'en')}` : `${describeFlow(f, di, 'zh-CN')}与${describeFlow(first, di, 'zh-CN')}编号相同`),
+            message: (l) =>
+              l === 'en'
+                ? `${describeFlow(f, di, 'en')} has the same code as ${describeFlow(first, di, 'en')}`
+                : `${describeFlow(f, di, 'zh-CN')}与${describeFlow(first, di, 'zh-CN')}编号相同`,
           }),
         );
       },

@@ -4,7 +4,7 @@
  */
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { lastCommitDate } from './git-dates.ts';
+import { lastCommitDate } from '../lib/content/git-dates.ts';
 
 export function contentDocsLoader(): Loader {
   const inner = glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' });

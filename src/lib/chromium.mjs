@@ -1,4 +1,6 @@
-// Where the Chromium used for build-time Mermaid and the browser tests lives.
+// Where the Chromium used for build-time Mermaid and the browser tests lives. Shared by the build
+// (src/lib/mermaid/render.ts), playwright.config.ts and scripts/ (setup-system, bench-editor,
+// screenshots). Plain JavaScript: setup-system imports it on `npm install`, before TypeScript runs.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
