@@ -109,7 +109,7 @@ const layersRule = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'content/', 'public/', 'test-results/', 'playwright-report/', 'blob-report/', '**/*.astro'],
+    ignores: ['dist/', 'dist-cli/', '.astro/', 'tmp-*.mjs', 'node_modules/', 'content/', 'public/', 'test-results/', 'playwright-report/', 'blob-report/', '**/*.astro'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -119,6 +119,8 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       'flowbook/layers': 'error',
+      // Finding, escaping and refusing control characters is deliberate here (labels, terminals, CSV, XML).
+      'no-control-regex': 'off',
       // `_name` marks a parameter or binding kept for its position or shape.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
     },
@@ -129,6 +131,11 @@ export default tseslint.config(
   },
   {
     files: ['src/editor/**', 'src/scripts/**', 'src/components/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Functions these scripts send into a browser page (page.evaluate) run with the DOM.
+    files: ['scripts/screenshots.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -152,7 +152,9 @@ async function main() {
       const bare = await measure(browser, `${base}/bench/bare-flow/?n=${SIZE}`, '.react-flow__node');
       console.log(`bare React Flow, ${SIZE} nodes: interactive after ${ms(bare.tti)}`);
       console.log(`bare React Flow, dragging: frame median ${ms(bare.median)}, p95 ${ms(bare.p95)} (${bare.frames} frames); ${ms(bare.perMove)} per pointer move`);
-      console.log(`ratio modeller / bare: frame median ${(editor.median / bare.median).toFixed(2)}, p95 ${(editor.p95 / bare.p95).toFixed(2)} (target ≤ 1.5); per pointer move ${(editor.perMove / bare.perMove).toFixed(2)}`);
+      console.log(
+        `ratio modeller / bare: frame median ${(editor.median / bare.median).toFixed(2)}, p95 ${(editor.p95 / bare.p95).toFixed(2)} (target ≤ 1.5); per pointer move ${(editor.perMove / bare.perMove).toFixed(2)}`,
+      );
       const full = await measure(browser, `${base}/bench/bare-flow/?n=${SIZE}&chrome=1`, '.react-flow__node');
       console.log(`bare React Flow with background, controls and minimap, dragging: frame median ${ms(full.median)}, p95 ${ms(full.p95)}; ${ms(full.perMove)} per pointer move`);
     } else {

@@ -87,11 +87,18 @@ if (cold.mermaid) {
 }
 console.log('  (issue 15, first run: cold build 6 min 21 s on the 2-core machine; 2 min 9 s measured here before batching)');
 function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
 }
-const pages = walk(dist).filter((f) => !f.includes(`${sep}bench${sep}`)).map((f) => '/' + relative(dist, f).split(sep).join('/').replace(/(^|\/)index\.html$/, '$1'));
+const pages = walk(dist)
+  .filter((f) => !f.includes(`${sep}bench${sep}`))
+  .map(
+    (f) =>
+      '/' +
+      relative(dist, f)
+        .split(sep)
+        .join('/')
+        .replace(/(^|\/)index\.html$/, '$1'),
+  );
 console.log(`pages: ${pages.length} (${pages.filter((p) => !p.startsWith('/en/')).length} Chinese, ${pages.filter((p) => p.startsWith('/en/')).length} English-interface)`);
 
 /** Module scripts of a page and their static imports (dynamic import() is lazy and not counted). */

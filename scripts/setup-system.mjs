@@ -18,8 +18,7 @@ const hasCjkFont = () => {
   return r.status === 0 && r.stdout.trim().length > 0;
 };
 
-const isDebianLike = existsSync('/etc/debian_version') ||
-  (existsSync('/etc/os-release') && /ID(_LIKE)?=.*(debian|ubuntu)/.test(readFileSync('/etc/os-release', 'utf8')));
+const isDebianLike = existsSync('/etc/debian_version') || (existsSync('/etc/os-release') && /ID(_LIKE)?=.*(debian|ubuntu)/.test(readFileSync('/etc/os-release', 'utf8')));
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 const missing = [];

@@ -7,18 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  countFindings,
-  SEVERITY_NAMES,
-  grade,
-  lint,
-  readDocument,
-  type DfdDocument,
-  type Finding,
-  type GradeItem,
-  type GradeResult,
-  type Locale,
-} from '../lib/dfd/index.ts';
+import { countFindings, SEVERITY_NAMES, grade, lint, readDocument, type DfdDocument, type Finding, type GradeItem, type GradeResult, type Locale } from '../lib/dfd/index.ts';
 import { listFiles, readFileSafe, type Listed } from './files.ts';
 import { csvField, jsonSafe, terminalSafe } from './safe-text.ts';
 
@@ -196,7 +185,11 @@ export function gradeText(r: GradeResult, locale: Locale): string {
     const ref = d.reference ?? (zh ? '（无）' : '(none)');
     const stu = d.student ?? (zh ? '（未画）' : '(not drawn)');
     const state = d.asked ? `${d.score} / 100` : zh ? '题目已给出' : 'given by the exercise';
-    out.push(zh ? `  ${ref} ↔ ${stu}：${state}，匹配 ${d.matched}，缺少 ${d.missing}，多余 ${d.extra}` : `  ${ref} ↔ ${stu}: ${state}, matched ${d.matched}, missing ${d.missing}, extra ${d.extra}`);
+    out.push(
+      zh
+        ? `  ${ref} ↔ ${stu}：${state}，匹配 ${d.matched}，缺少 ${d.missing}，多余 ${d.extra}`
+        : `  ${ref} ↔ ${stu}: ${state}, matched ${d.matched}, missing ${d.missing}, extra ${d.extra}`,
+    );
   }
   if (r.hints.length) {
     out.push(zh ? `给学生的提示（${r.hints.length}）：` : `Hints for the student (${r.hints.length}):`);

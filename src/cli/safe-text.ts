@@ -10,7 +10,6 @@
  * and paragraph separators U+2028/U+2029 and lone surrogates.
  */
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** What JSON.stringify leaves raw of UNSAFE (it escapes C0 controls and lone surrogates itself). */

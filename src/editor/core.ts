@@ -7,7 +7,21 @@ import type { DfdDocument } from '@schemas/dfd.ts';
 import { layoutDiagram as coreLayout } from '../lib/dfd/index.ts';
 import { nodeBox, type Notation } from '../lib/dfd/export/geometry.ts';
 
-export { readDocument, serializeDocument, lint, ruleUrl, toMermaid, fromMermaid, nextCode, grade, boundaryNodes, repeatsBelow, countBySeverity, worse, SEVERITIES } from '../lib/dfd/index.ts';
+export {
+  readDocument,
+  serializeDocument,
+  lint,
+  ruleUrl,
+  toMermaid,
+  fromMermaid,
+  nextCode,
+  grade,
+  boundaryNodes,
+  repeatsBelow,
+  countBySeverity,
+  worse,
+  SEVERITIES,
+} from '../lib/dfd/index.ts';
 export type { Finding, GradeResult, GradeItem, GradeHint, DiagramGrade, SeverityCounts, Severity } from '../lib/dfd/index.ts';
 
 /**

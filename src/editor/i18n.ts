@@ -79,8 +79,7 @@ const zh = {
   missingEntries: '尚无条目的名称',
   removeEntry: '删除条目',
   canvas: '数据流程图画布',
-  canvasHelp:
-    '方向键移动选中的元素；回车编辑名称；Delete 删除；Ctrl+C / Ctrl+V 复制粘贴；Ctrl+Z 撤销，Ctrl+Shift+Z 或 Ctrl+Y 重做。',
+  canvasHelp: '方向键移动选中的元素；回车编辑名称；Delete 删除；Ctrl+C / Ctrl+V 复制粘贴；Ctrl+Z 撤销，Ctrl+Shift+Z 或 Ctrl+Y 重做。',
   diagramsDialog: '我的图',
   newName: '未命名数据流程图',
   copyOf: (n: string) => `${n}（副本）`,
@@ -287,8 +286,7 @@ const en: Messages = {
   missingEntries: 'Names without an entry',
   removeEntry: 'Remove entry',
   canvas: 'Data flow diagram canvas',
-  canvasHelp:
-    'Arrow keys move the selection; Enter edits the name; Delete removes; Ctrl+C / Ctrl+V copy and paste; Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes.',
+  canvasHelp: 'Arrow keys move the selection; Enter edits the name; Delete removes; Ctrl+C / Ctrl+V copy and paste; Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes.',
   diagramsDialog: 'My diagrams',
   newName: 'Untitled data flow diagram',
   copyOf: (n) => `${n} (copy)`,
@@ -342,7 +340,8 @@ const en: Messages = {
   kindNames: { entity: 'external entity', process: 'process', store: 'data store' },
   boundaryNode: 'Boundary: an element of the parent diagram',
   boundaryTag: 'Boundary',
-  boundaryNote: (what) => `This is ${what} of the parent diagram, repeated on this level to show where the parent's flows come from and go to. It does not belong to this level: change its name and code in the parent diagram, and every level follows.`,
+  boundaryNote: (what) =>
+    `This is ${what} of the parent diagram, repeated on this level to show where the parent's flows come from and go to. It does not belong to this level: change its name and code in the parent diagram, and every level follows.`,
   openParent: 'Change it in the parent',
   hasChild: 'has a child diagram: double-click to open',
   renameLevel: 'Rename this level',

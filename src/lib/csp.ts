@@ -32,7 +32,9 @@ export function inlineScriptHashes(html: string): string[] {
     const attrs = m[1] ?? '';
     if (/\ssrc\s*=/i.test(attrs)) continue;
     if (!EXECUTABLE.test(scriptType(attrs))) continue;
-    const h = `'sha256-${createHash('sha256').update(m[2] ?? '', 'utf8').digest('base64')}'`;
+    const h = `'sha256-${createHash('sha256')
+      .update(m[2] ?? '', 'utf8')
+      .digest('base64')}'`;
     if (!out.includes(h)) out.push(h);
   }
   return out;
@@ -77,7 +79,7 @@ export function withCsp(html: string): { html: string; hashes: string[] } {
 export function headersFile(allHashes: Iterable<string>): string {
   const hashes = [...new Set(allHashes)].sort();
   return [
-    '# Written by the build (src/integrations/csp.ts): the same policy as each page\'s <meta> tag,',
+    "# Written by the build (src/integrations/csp.ts): the same policy as each page's <meta> tag,",
     '# with every inline-script hash of the site, plus frame-ancestors, which a <meta> policy cannot set.',
     '/*',
     `  Content-Security-Policy: ${cspPolicy(hashes, { header: true })}`,

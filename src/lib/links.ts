@@ -20,7 +20,10 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 function decode(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 }
 
 /** The page URL path of an HTML file in dist: dist/a/b/index.html → /a/b/. */
@@ -31,9 +34,7 @@ export function urlOf(root: string, file: string): string {
 
 function targetFile(root: string, pathname: string): string | undefined {
   const clean = decodeURIComponent(pathname);
-  const candidates = clean.endsWith('/')
-    ? [join(root, clean, 'index.html')]
-    : [join(root, clean), join(root, clean, 'index.html'), join(root, clean + '.html')];
+  const candidates = clean.endsWith('/') ? [join(root, clean, 'index.html')] : [join(root, clean), join(root, clean, 'index.html'), join(root, clean + '.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 

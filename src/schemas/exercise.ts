@@ -6,9 +6,7 @@ import { z } from 'zod';
 import type { DfdDocument } from './dfd.ts';
 
 /** An exercise file, content/exercises/<slug>.yaml, as authors write it (the build checks it). */
-const path = z
-  .string()
-  .regex(/^content\/.+\.dfd\.json$/, { message: '应为 content/ 下的 .dfd.json 文件路径（从项目根目录算起）' });
+const path = z.string().regex(/^content\/.+\.dfd\.json$/, { message: '应为 content/ 下的 .dfd.json 文件路径（从项目根目录算起）' });
 
 export const exerciseFileSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '应为小写英文单词和连字符，如 book-purchasing' }),
@@ -19,7 +17,6 @@ export const exerciseFileSchema = z.strictObject({
   start: path.optional(),
 });
 export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
-
 
 export interface Exercise {
   slug: string;

@@ -21,9 +21,7 @@ describe('flowbook check (spawned)', () => {
   it('exit 0 when no file has an error, one line per finding and a summary', () => {
     const r = cli('check', `${F}/clean.dfd.json`, `${F}/warnings.dfd.json`);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(
-      `${F}/warnings.dfd.json: top/e2: 警告 外部实体 E2「财务部」没有连接任何数据流 [entity-connected]\n` + '共检查 2 个文件：0 个错误，1 个警告，0 个提示\n',
-    );
+    expect(r.stdout).toBe(`${F}/warnings.dfd.json: top/e2: 警告 外部实体 E2「财务部」没有连接任何数据流 [entity-connected]\n` + '共检查 2 个文件：0 个错误，1 个警告，0 个提示\n');
   });
 
   it('exit 1 when a file has an error finding, with the JSON shape of dfd-rules.md', () => {
@@ -137,7 +135,9 @@ describe('run (in process)', () => {
   });
   it('English output', () => {
     const r = run(['check', `${F}/warnings.dfd.json`, '--locale', 'en']);
-    expect(r.stdout).toBe(`${F}/warnings.dfd.json: top/e2: warning external entity E2 "财务部" is not connected to any flow [entity-connected]\n1 file checked: 0 error(s), 1 warning(s), 0 info\n`);
+    expect(r.stdout).toBe(
+      `${F}/warnings.dfd.json: top/e2: warning external entity E2 "财务部" is not connected to any flow [entity-connected]\n1 file checked: 0 error(s), 1 warning(s), 0 info\n`,
+    );
   });
   it('checks every .dfd.json in a folder', () => {
     const r = run(['check', `${F}/class`, '--json']);

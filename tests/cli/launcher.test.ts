@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line flowbook/layers -- this test checks the launcher script itself
 import { build, bundle, fresh } from '../../scripts/flowbook.mjs';
 
 describe('the command line launcher', () => {

@@ -5,7 +5,7 @@
  * Made for Linux: the FIFO and links are created in a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,7 +97,12 @@ describe('check <folder> on a real folder', () => {
 
   it('spawned: ends quickly with exit 2 and no stack trace, whatever the folder holds', () => {
     const [cmd, ...pre] = cliCommand();
-    for (const argv of [['check', dir], ['grade-all', dir, '--reference', REF, '--csv'], ['check', join(dir, 'e-loop.dfd.json')], ['grade', join(dir, 'b-fifo.dfd.json'), '--reference', REF]]) {
+    for (const argv of [
+      ['check', dir],
+      ['grade-all', dir, '--reference', REF, '--csv'],
+      ['check', join(dir, 'e-loop.dfd.json')],
+      ['grade', join(dir, 'b-fifo.dfd.json'), '--reference', REF],
+    ]) {
       const t = spawnSync(cmd!, [...pre, ...argv], { encoding: 'utf8', timeout: 20_000 });
       expect(t.error, argv.join(' ')).toBeUndefined();
       expect(t.status, argv.join(' ')).toBe(2);

@@ -107,14 +107,14 @@ function report(label: string, checked: number, ms: number, outputDir: string) {
   const log = join(outputDir, 'a11y-sweep.jsonl');
   const now = Date.now();
   appendFileSync(log, JSON.stringify({ label, checked, start: now - ms, end: now }) + '\n');
-  const done = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { checked: number; start: number; end: number });
+  const done = readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { checked: number; start: number; end: number });
   if (done.length === AXE_SHARDS + PHONE_SHARDS + 1) {
     const total = done.reduce((s, d) => s + d.checked, 0);
     const wall = Math.max(...done.map((d) => d.end)) - Math.min(...done.map((d) => d.start));
-    console.log(
-      `a11y sweep: ${pages.length} pages (axe light and 390 px on each, axe dark on ${darkSample.length}): ` +
-        `${total} checks in ${(wall / 1000).toFixed(1)} s`,
-    );
+    console.log(`a11y sweep: ${pages.length} pages (axe light and 390 px on each, axe dark on ${darkSample.length}): ` + `${total} checks in ${(wall / 1000).toFixed(1)} s`);
   }
 }
 

@@ -72,7 +72,10 @@ test('only the shown theme’s diagram files are fetched', async ({ browser, bas
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
     await page.waitForLoadState('networkidle');
     expect(fetched).toContain(await img.getAttribute('src'));
-    expect(fetched.filter((f) => f.endsWith(`-${other}.svg`)), `${other} files fetched in the ${theme} theme`).toEqual([]);
+    expect(
+      fetched.filter((f) => f.endsWith(`-${other}.svg`)),
+      `${other} files fetched in the ${theme} theme`,
+    ).toEqual([]);
     // Lazy: the figures far down the page are not fetched until they come near.
     const total = await page.locator(`figure.fb-diagram .fb-diagram__img--${theme}`).count();
     expect(new Set(fetched).size).toBeLessThan(total);

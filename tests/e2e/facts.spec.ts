@@ -22,20 +22,21 @@ for (const { name, data } of files) {
   if (searches.length) {
     test(`search finds ${data.page} (${name})`, async ({ page }) => {
       await page.goto('/');
-      const results = await page.evaluate(async (queries) => {
-        // @ts-expect-error: served by the built site
-        const pagefind = await import('/pagefind/pagefind.js');
-        await pagefind.init();
-        const out: Array<{ query: string; urls: string[] }> = [];
-        for (const q of queries) {
-          const r = await pagefind.search(q);
-          const urls = await Promise.all(
-            r.results.slice(0, 10).map(async (x: { data: () => Promise<{ url: string }> }) => (await x.data()).url),
-          );
-          out.push({ query: q, urls });
-        }
-        return out;
-      }, searches.map((s) => s.query));
+      const results = await page.evaluate(
+        async (queries) => {
+          // @ts-expect-error: served by the built site
+          const pagefind = await import('/pagefind/pagefind.js');
+          await pagefind.init();
+          const out: Array<{ query: string; urls: string[] }> = [];
+          for (const q of queries) {
+            const r = await pagefind.search(q);
+            const urls = await Promise.all(r.results.slice(0, 10).map(async (x: { data: () => Promise<{ url: string }> }) => (await x.data()).url));
+            out.push({ query: q, urls });
+          }
+          return out;
+        },
+        searches.map((s) => s.query),
+      );
       for (const [i, s] of searches.entries()) {
         expect(results[i]!.urls, `search「${s.query}」`).toContain(s.expect);
       }

@@ -1,19 +1,7 @@
 /** The DFD modeller: import, export, share links, exercises, language, accessibility. */
 import { test, expect, type Download, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import {
-  addSymbol,
-  connect,
-  edges,
-  findings,
-  fixtureText,
-  importFile,
-  menu,
-  node,
-  nodes,
-  openModeller,
-  waitSaved,
-} from '../fixtures/editor/support.ts';
+import { addSymbol, connect, edges, findings, fixtureText, importFile, menu, node, nodes, openModeller, waitSaved } from '../fixtures/editor/support.ts';
 
 async function read(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -221,7 +209,14 @@ test.describe('export', () => {
       diagrams: [
         {
           id: 'top',
-          nodes: Array.from({ length: 400 }, (_, i) => ({ id: `n${i}`, kind: 'process', code: `P${i + 1}`, label: `处理${i}号${'长名称'.repeat(i % 7)}`, x: (i % 20) * 200, y: Math.floor(i / 20) * 160 })),
+          nodes: Array.from({ length: 400 }, (_, i) => ({
+            id: `n${i}`,
+            kind: 'process',
+            code: `P${i + 1}`,
+            label: `处理${i}号${'长名称'.repeat(i % 7)}`,
+            x: (i % 20) * 200,
+            y: Math.floor(i / 20) * 160,
+          })),
           flows: Array.from({ length: 399 }, (_, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${i + 1}`, code: `F${i + 1}`, label: `数据${i * 7919}` })),
         },
       ],
@@ -312,7 +307,10 @@ test.describe('exercise mode', () => {
     await expect(page.getByRole('region', { name: '练习：采购练习' })).toHaveCount(0);
     expect(new URL(page.url()).search).toBe('');
     await menu(page, '文件', '打开');
-    await page.getByRole('dialog', { name: '我的图' }).getByRole('button', { name: /采购练习/ }).click();
+    await page
+      .getByRole('dialog', { name: '我的图' })
+      .getByRole('button', { name: /采购练习/ })
+      .click();
     await expect(page.getByRole('region', { name: '练习：采购练习' })).toBeVisible();
     expect(new URL(page.url()).search).toBe('?exercise=demo');
   });

@@ -219,7 +219,13 @@ test.describe('nothing lost, nothing frozen', () => {
           const r = indexedDB.open('flowbook-modeller', 1);
           r.onsuccess = () => {
             const tx = r.result.transaction('diagrams', 'readwrite');
-            tx.objectStore('diagrams').put({ id: 'broken', name: '坏掉的图', rev: 1, updated: Date.now(), doc: { format: 'flowbook-dfd', version: 1, diagrams: [{ id: 'x', nodes: [{ id: 'n', kind: 'cloud', label: '' }], flows: [] }] } });
+            tx.objectStore('diagrams').put({
+              id: 'broken',
+              name: '坏掉的图',
+              rev: 1,
+              updated: Date.now(),
+              doc: { format: 'flowbook-dfd', version: 1, diagrams: [{ id: 'x', nodes: [{ id: 'n', kind: 'cloud', label: '' }], flows: [] }] },
+            });
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
           };

@@ -1,17 +1,6 @@
 /** The DFD modeller: drawing, live findings, undo/redo, levels, autosave. */
 import { test, expect } from '@playwright/test';
-import {
-  addSymbol,
-  connect,
-  edges,
-  findings,
-  importFile,
-  menu,
-  node,
-  nodes,
-  openModeller,
-  waitSaved,
-} from '../fixtures/editor/support.ts';
+import { addSymbol, connect, edges, findings, importFile, menu, node, nodes, openModeller, waitSaved } from '../fixtures/editor/support.ts';
 
 test.describe('drawing', () => {
   test('entity → process → store, connected and labelled; a black hole shows up and goes away', async ({ page }) => {
@@ -110,9 +99,12 @@ test.describe('drawing', () => {
     const pane = page.locator('.react-flow__pane');
     const box = (await pane.boundingBox())!;
     const target = { x: box.x + 120, y: box.y + 100 };
-    await page.getByRole('group', { name: '符号' }).getByRole('button', { name: '数据存储' }).dragTo(pane, {
-      targetPosition: { x: 120, y: 100 },
-    });
+    await page
+      .getByRole('group', { name: '符号' })
+      .getByRole('button', { name: '数据存储' })
+      .dragTo(pane, {
+        targetPosition: { x: 120, y: 100 },
+      });
     await page.keyboard.type('台账');
     await page.keyboard.press('Enter');
     const b = (await node(page, '台账').boundingBox())!;

@@ -30,10 +30,7 @@ for (const p of procedures) {
 
     test('the matrix downloads as CSV', async ({ page }) => {
       await page.goto(`/procedures/${p.slug}/`);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: '下载责任矩阵 CSV' }).click(),
-      ]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载责任矩阵 CSV' }).click()]);
       expect(download.suggestedFilename()).toBe(`${p.slug}-raci.csv`);
       expect(readFileSync((await download.path())!, 'utf8')).toBe(matrixCsv(p));
     });

@@ -72,9 +72,7 @@ test('search finds pages by two- to four-character Chinese terms', async ({ page
 
 test('every Chinese content page is reachable from the sidebar', async ({ page }) => {
   await page.goto('/learn/');
-  const hrefs = new Set(
-    await page.locator('#starlight__sidebar a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)),
-  );
+  const hrefs = new Set(await page.locator('#starlight__sidebar a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)));
   const docs = builtPages().filter((p) => /^\/(procedures|learn)\//.test(p));
   expect(docs.length).toBeGreaterThan(10);
   expect(docs.filter((p) => !hrefs.has(p))).toEqual([]);

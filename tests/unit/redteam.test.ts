@@ -37,7 +37,17 @@ describe('red team: hostile labels', () => {
       const r = readDocument({
         format: 'flowbook-dfd',
         version: 1,
-        diagrams: [{ id: 'd', title: label, nodes: [{ id: 'a', kind: 'entity', label }, { id: 'b', kind: 'process', code: 'P1', label }], flows: [{ id: 'f', from: 'a', to: 'b', label }] }],
+        diagrams: [
+          {
+            id: 'd',
+            title: label,
+            nodes: [
+              { id: 'a', kind: 'entity', label },
+              { id: 'b', kind: 'process', code: 'P1', label },
+            ],
+            flows: [{ id: 'f', from: 'a', to: 'b', label }],
+          },
+        ],
       });
       if (!r.ok) throw new Error(r.error.en);
       const text = toMermaid(r.doc);

@@ -63,7 +63,7 @@ export async function dfdFiguresHtml(props: DfdFigureProps, root = process.cwd()
   const parts = await Promise.all(
     diagrams.map(async (d) => {
       const own = d.title?.trim() || (single ? doc.title?.trim() : undefined) || d.id;
-      const title = single ? (props.title?.trim() || own) : props.title?.trim() ? `${props.title.trim()}：${own}` : own;
+      const title = single ? props.title?.trim() || own : props.title?.trim() ? `${props.title.trim()}：${own}` : own;
       const source = toMermaid(doc, { diagram: d.id, direction: props.direction });
       const rendered = await renderMermaid(source);
       return toHtml(figureHast(rendered, { title, source }));

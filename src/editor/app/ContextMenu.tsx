@@ -78,6 +78,7 @@ export function ContextMenu({ t, commands }: { t: Messages; commands: Commands }
       ref={ref}
       className="fb-context-menu"
       role="menu"
+      tabIndex={-1}
       aria-label={t.contextMenu}
       style={{ left, top }}
       onKeyDown={(e) => {

@@ -36,7 +36,16 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
   switch (dialog.type) {
     case 'open':
       return (
-        <Dialog title={t.diagramsDialog} onClose={close} wide footer={<button type="button" className="fb-btn" onClick={close}>{t.close}</button>}>
+        <Dialog
+          title={t.diagramsDialog}
+          onClose={close}
+          wide
+          footer={
+            <button type="button" className="fb-btn" onClick={close}>
+              {t.close}
+            </button>
+          }
+        >
           <ul className="fb-files">
             {dialog.items.map((it) => (
               <li key={it.id}>
@@ -50,23 +59,23 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
                     </button>
                   </div>
                 ) : (
-                <button
-                  type="button"
-                  className="fb-files__open"
-                  aria-current={it.id === info?.id ? 'true' : undefined}
-                  onClick={() => {
-                    close();
-                    void session.openId(it.id, (e) => store.set({ notice: { kind: 'alert', text: lang === 'en' ? e.en : e.zh } }));
-                  }}
-                >
-                  <span className="fb-files__name">
-                    {it.name}
-                    {it.id === info?.id ? t.current : ''}
-                  </span>
-                  <span className="fb-files__date">
-                    {t.updated} {new Date(it.updated).toLocaleString(lang)}
-                  </span>
-                </button>
+                  <button
+                    type="button"
+                    className="fb-files__open"
+                    aria-current={it.id === info?.id ? 'true' : undefined}
+                    onClick={() => {
+                      close();
+                      void session.openId(it.id, (e) => store.set({ notice: { kind: 'alert', text: lang === 'en' ? e.en : e.zh } }));
+                    }}
+                  >
+                    <span className="fb-files__name">
+                      {it.name}
+                      {it.id === info?.id ? t.current : ''}
+                    </span>
+                    <span className="fb-files__date">
+                      {t.updated} {new Date(it.updated).toLocaleString(lang)}
+                    </span>
+                  </button>
                 )}
               </li>
             ))}
@@ -85,8 +94,19 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
           onClose={close}
           footer={
             <>
-              <button type="button" className="fb-btn" onClick={close} autoFocus>{t.cancel}</button>
-              <button type="button" className="fb-btn fb-btn--danger" onClick={() => { close(); onConfirmOps(dialog.ops); }}>{t.delete}</button>
+              <button type="button" className="fb-btn" onClick={close} autoFocus>
+                {t.cancel}
+              </button>
+              <button
+                type="button"
+                className="fb-btn fb-btn--danger"
+                onClick={() => {
+                  close();
+                  onConfirmOps(dialog.ops);
+                }}
+              >
+                {t.delete}
+              </button>
             </>
           }
         >
@@ -101,8 +121,19 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
           onClose={close}
           footer={
             <>
-              <button type="button" className="fb-btn" onClick={close} autoFocus>{t.cancel}</button>
-              <button type="button" className="fb-btn fb-btn--danger" onClick={() => { close(); onDelete(); }}>{t.delete}</button>
+              <button type="button" className="fb-btn" onClick={close} autoFocus>
+                {t.cancel}
+              </button>
+              <button
+                type="button"
+                className="fb-btn fb-btn--danger"
+                onClick={() => {
+                  close();
+                  onDelete();
+                }}
+              >
+                {t.delete}
+              </button>
             </>
           }
         >
@@ -117,12 +148,20 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
           wide
           footer={
             <>
-              <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
-              <button type="button" className="fb-btn fb-btn--primary" onClick={() => void onMermaid(areaRef.current?.value ?? '')}>{t.mermaidImport}</button>
+              <button type="button" className="fb-btn" onClick={close}>
+                {t.cancel}
+              </button>
+              <button type="button" className="fb-btn fb-btn--primary" onClick={() => void onMermaid(areaRef.current?.value ?? '')}>
+                {t.mermaidImport}
+              </button>
             </>
           }
         >
-          {dialog.error ? <p role="alert" className="fb-banner fb-banner--error">{dialog.error}</p> : null}
+          {dialog.error ? (
+            <p role="alert" className="fb-banner fb-banner--error">
+              {dialog.error}
+            </p>
+          ) : null}
           <label className="fb-field">
             <span>{t.mermaidPasteLabel}</span>
             <textarea ref={areaRef} rows={12} autoFocus spellCheck={false} placeholder={'flowchart LR\n  e1[书商] -->|采购单| p1(审核采购单)'} />
@@ -131,7 +170,16 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
       );
     case 'mermaidOut':
       return (
-        <Dialog title={t.copyMermaid} onClose={close} wide footer={<button type="button" className="fb-btn" onClick={close}>{t.close}</button>}>
+        <Dialog
+          title={t.copyMermaid}
+          onClose={close}
+          wide
+          footer={
+            <button type="button" className="fb-btn" onClick={close}>
+              {t.close}
+            </button>
+          }
+        >
           <p role="status">{dialog.copied ? t.mermaidCopied : t.mermaidCopyFailed}</p>
           <label className="fb-field">
             <span>Mermaid</span>
@@ -141,7 +189,16 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
       );
     case 'shortcuts':
       return (
-        <Dialog title={t.shortcutsTitle} onClose={close} wide footer={<button type="button" className="fb-btn" onClick={close}>{t.close}</button>}>
+        <Dialog
+          title={t.shortcutsTitle}
+          onClose={close}
+          wide
+          footer={
+            <button type="button" className="fb-btn" onClick={close}>
+              {t.close}
+            </button>
+          }
+        >
           <table className="fb-shortcuts">
             <caption className="fb-visually-hidden">{t.shortcutsTitle}</caption>
             <thead>
@@ -154,12 +211,21 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
               {COMMAND_IDS.filter((id) => shownKeys(id).length).map((id) => (
                 <tr key={id}>
                   <td>{t.commandNames[id]}</td>
-                  <td>{shownKeys(id).map((k) => <kbd key={k}>{k}</kbd>)}</td>
+                  <td>
+                    {shownKeys(id).map((k) => (
+                      <kbd key={k}>{k}</kbd>
+                    ))}
+                  </td>
                 </tr>
               ))}
               <tr>
                 <td>{t.commandNames.moveSelection}</td>
-                <td><kbd>←</kbd><kbd>↑</kbd><kbd>→</kbd><kbd>↓</kbd></td>
+                <td>
+                  <kbd>←</kbd>
+                  <kbd>↑</kbd>
+                  <kbd>→</kbd>
+                  <kbd>↓</kbd>
+                </td>
               </tr>
             </tbody>
           </table>
@@ -167,7 +233,16 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
       );
     case 'share':
       return (
-        <Dialog title={t.shareLabel} onClose={close} wide footer={<button type="button" className="fb-btn" onClick={close}>{t.close}</button>}>
+        <Dialog
+          title={t.shareLabel}
+          onClose={close}
+          wide
+          footer={
+            <button type="button" className="fb-btn" onClick={close}>
+              {t.close}
+            </button>
+          }
+        >
           {dialog.tooLong ? (
             <p role="alert">{t.shareTooLong(dialog.tooLong, MAX_SHARE_URL)}</p>
           ) : (
@@ -197,8 +272,12 @@ function PromptDialog({ t, title, label, initial, onSubmit, close }: { t: Messag
       onClose={close}
       footer={
         <>
-          <button type="button" className="fb-btn" onClick={close}>{t.cancel}</button>
-          <button type="button" className="fb-btn fb-btn--primary" onClick={() => submit(ref.current?.value ?? '')}>{t.ok}</button>
+          <button type="button" className="fb-btn" onClick={close}>
+            {t.cancel}
+          </button>
+          <button type="button" className="fb-btn fb-btn--primary" onClick={() => submit(ref.current?.value ?? '')}>
+            {t.ok}
+          </button>
         </>
       }
     >

@@ -35,11 +35,15 @@ export function SidePanel({ t, lang, commands, findings }: { t: Messages; lang: 
   return (
     <aside className="fb-side" aria-label={t.panels}>
       {/* The findings can be long: a keyboard user can jump past them to the properties. */}
-      <a className="fb-skip" href="#fb-tab-inspector" onClick={(e) => {
-        e.preventDefault();
-        store.set({ tab: 'inspector' });
-        document.getElementById('fb-tab-inspector')?.focus();
-      }}>
+      <a
+        className="fb-skip"
+        href="#fb-tab-inspector"
+        onClick={(e) => {
+          e.preventDefault();
+          store.set({ tab: 'inspector' });
+          document.getElementById('fb-tab-inspector')?.focus();
+        }}
+      >
         {t.skipFindings}
       </a>
       <FindingsPanel findings={findings} doc={doc} shownDiagram={diagramId} t={t} lang={lang} onShow={(f) => commands.showElement(f.diagram, f.element)} />

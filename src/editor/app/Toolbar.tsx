@@ -45,7 +45,9 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
           {item('copy-mermaid', t.copyMermaid)}
           {item('print', t.print)}
         </Menu>
-        <button type="button" className="fb-btn" onClick={() => commands.run('share')}>{t.share}</button>
+        <button type="button" className="fb-btn" onClick={() => commands.run('share')}>
+          {t.share}
+        </button>
       </div>
       <div className="fb-toolbar__group">
         <button type="button" className="fb-btn" onClick={() => commands.run('undo')} disabled={!canUndo} aria-keyshortcuts={ariaKeys('undo')}>
@@ -54,10 +56,15 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         <button type="button" className="fb-btn" onClick={() => commands.run('redo')} disabled={!canRedo} aria-keyshortcuts={ariaKeys('redo')}>
           {t.redo}
         </button>
-        <button type="button" className="fb-btn" onClick={() => commands.run('auto-layout')}>{t.autoLayout}</button>
+        <button type="button" className="fb-btn" onClick={() => commands.run('auto-layout')}>
+          {t.autoLayout}
+        </button>
         <label className="fb-toolbar__notation">
           <span className="fb-visually-hidden">{t.notationLabel}</span>
-          <select value={notation} onChange={(e) => store.dispatch({ type: 'apply', ops: [{ type: 'updateDocument', patch: { notation: e.target.value as 'gane-sarson' | 'yourdon' } }] })}>
+          <select
+            value={notation}
+            onChange={(e) => store.dispatch({ type: 'apply', ops: [{ type: 'updateDocument', patch: { notation: e.target.value as 'gane-sarson' | 'yourdon' } }] })}
+          >
             <option value="gane-sarson">{t.ganeSarson}</option>
             <option value="yourdon">{t.yourdon}</option>
           </select>
@@ -67,13 +74,33 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         </button>
       </div>
       <div className="fb-toolbar__group fb-toolbar__end">
-        <button type="button" className="fb-counts" onClick={() => commands.run('show-findings')} data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
-          <span className="fb-count fb-count--error"><span className="fb-sev fb-sev--error" aria-hidden="true" />{t.countErrors(counts.error)}</span>
-          <span className="fb-count fb-count--warning"><span className="fb-sev fb-sev--warning" aria-hidden="true" />{t.countWarnings(counts.warning)}</span>
-          <span className="fb-count fb-count--info"><span className="fb-sev fb-sev--info" aria-hidden="true" />{t.countInfos(counts.info)}</span>
+        <button
+          type="button"
+          className="fb-counts"
+          onClick={() => commands.run('show-findings')}
+          data-errors={counts.error}
+          data-warnings={counts.warning}
+          data-infos={counts.info}
+        >
+          <span className="fb-count fb-count--error">
+            <span className="fb-sev fb-sev--error" aria-hidden="true" />
+            {t.countErrors(counts.error)}
+          </span>
+          <span className="fb-count fb-count--warning">
+            <span className="fb-sev fb-sev--warning" aria-hidden="true" />
+            {t.countWarnings(counts.warning)}
+          </span>
+          <span className="fb-count fb-count--info">
+            <span className="fb-sev fb-sev--info" aria-hidden="true" />
+            {t.countInfos(counts.info)}
+          </span>
         </button>
-        <span className="fb-docname" title={name}>{name}</span>
-        <span className="fb-savestate" role="status" data-state={status}>{status}</span>
+        <span className="fb-docname" title={name}>
+          {name}
+        </span>
+        <span className="fb-savestate" role="status" data-state={status}>
+          {status}
+        </span>
       </div>
     </div>
   );

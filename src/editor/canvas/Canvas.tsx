@@ -165,18 +165,27 @@ function CanvasInner(props: CanvasProps) {
   );
 
   const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit, onOpenChild, onContextMenu } = props;
-  const onNodeContextMenu = useCallback((e: React.MouseEvent, n: DfdRfNode) => {
-    e.preventDefault();
-    onContextMenu(e, { kind: 'node', id: n.id });
-  }, [onContextMenu]);
-  const onEdgeContextMenu = useCallback((e: React.MouseEvent, ed: FlowRfEdge) => {
-    e.preventDefault();
-    onContextMenu(e, { kind: 'flow', id: ed.id });
-  }, [onContextMenu]);
-  const onPaneContextMenu = useCallback((e: React.MouseEvent | MouseEvent) => {
-    e.preventDefault();
-    onContextMenu(e, { kind: 'pane' });
-  }, [onContextMenu]);
+  const onNodeContextMenu = useCallback(
+    (e: React.MouseEvent, n: DfdRfNode) => {
+      e.preventDefault();
+      onContextMenu(e, { kind: 'node', id: n.id });
+    },
+    [onContextMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: React.MouseEvent, ed: FlowRfEdge) => {
+      e.preventDefault();
+      onContextMenu(e, { kind: 'flow', id: ed.id });
+    },
+    [onContextMenu],
+  );
+  const onPaneContextMenu = useCallback(
+    (e: React.MouseEvent | MouseEvent) => {
+      e.preventDefault();
+      onContextMenu(e, { kind: 'pane' });
+    },
+    [onContextMenu],
+  );
   const onNodeDoubleClick = useCallback(
     (_: unknown, n: DfdRfNode) => {
       if (n.data.hasChild) onOpenChild(n.id);
@@ -185,9 +194,12 @@ function CanvasInner(props: CanvasProps) {
     [onStartEdit, onOpenChild],
   );
   const onMoveEnd = useCallback((_: unknown, vp: Viewport) => onViewportSaved(diagramId, vp), [onViewportSaved, diagramId]);
-  const onConnect = useCallback((c: Connection) => {
-    if (c.source && c.target && c.source !== c.target) onConnectNodes(c.source, c.target);
-  }, [onConnectNodes]);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.source && c.target && c.source !== c.target) onConnectNodes(c.source, c.target);
+    },
+    [onConnectNodes],
+  );
 
   // When a diagram is shown: centre the element asked for, else restore its saved viewport, else fit.
   const initialViewport = useRef(props.initialViewport);

@@ -28,19 +28,27 @@ export type DfdRfNode = Node<DfdNodeData, 'dfd'>;
 
 const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
-function Field({ id, field, value, editing, className, label, editable = true }: { id: string; field: EditField; value: string; editing: boolean; className: string; label: string; editable?: boolean }) {
+function Field({
+  id,
+  field,
+  value,
+  editing,
+  className,
+  label,
+  editable = true,
+}: {
+  id: string;
+  field: EditField;
+  value: string;
+  editing: boolean;
+  className: string;
+  label: string;
+  editable?: boolean;
+}) {
   const actions = useCanvasActions();
   const target = { kind: 'node' as const, id, field };
   if (editing) {
-    return (
-      <InlineEdit
-        value={value}
-        label={label}
-        className={className}
-        onCommit={(v) => actions.commitEdit(target, v)}
-        onCancel={() => actions.cancelEdit()}
-      />
-    );
+    return <InlineEdit value={value} label={label} className={className} onCommit={(v) => actions.commitEdit(target, v)} onCancel={() => actions.cancelEdit()} />;
   }
   return (
     <div
@@ -84,7 +92,11 @@ function DfdNodeViewInner({ id, data, selected }: NodeProps<DfdRfNode>) {
       {node.kind === 'process' ? (
         <Field id={id} field="owner" value={node.owner ?? ''} editing={editing === 'owner'} className="fb-node__owner" label={t.editOwner} editable={editable} />
       ) : null}
-      {boundary ? <span className="fb-node__tag" aria-hidden="true" title={t.boundaryNode}>{t.boundaryTag}</span> : null}
+      {boundary ? (
+        <span className="fb-node__tag" aria-hidden="true" title={t.boundaryNode}>
+          {t.boundaryTag}
+        </span>
+      ) : null}
       {hasChild ? (
         <span className="fb-node__child" aria-hidden="true" title={t.hasChild}>
           ⊞

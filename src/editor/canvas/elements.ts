@@ -46,7 +46,6 @@ export function nodeLabel(t: Messages, n: DfdDiagram['nodes'][number], marker: M
   return s;
 }
 
-
 export interface NodeInputs {
   diagram: DfdDiagram;
   notation: Notation;

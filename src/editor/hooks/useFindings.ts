@@ -2,8 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DfdDocument } from '@schemas/dfd.ts';
 import { countBySeverity, lint, worse, type Finding, type SeverityCounts } from '../core.ts';
 import type { Lang } from '../i18n.ts';
-import type { Marker, Severity } from '../canvas/DfdNodeView.tsx';
-
+import type { Marker } from '../canvas/DfdNodeView.tsx';
 
 /**
  * The core's findings for the whole document, kept current as the user draws. Linting runs after

@@ -17,7 +17,10 @@ export function downloadText(text: string, filename: string, type: string): void
 
 /** A file name from a title: keeps letters of any script, digits and dashes. */
 export function fileStem(title: string | undefined, fallback = 'diagram'): string {
-  const stem = (title ?? '').trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '');
+  const stem = (title ?? '')
+    .trim()
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return stem || fallback;
 }
 

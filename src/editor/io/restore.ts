@@ -57,7 +57,13 @@ export function overLimit(doc: DfdDocument): Message | null {
 /** A document from outside: JSON text or a parsed value; Mermaid flowchart text for 'mermaid'. */
 export function restoreDocument(input: unknown, source: Source = 'file'): Restored<DfdDocument> {
   if (typeof input === 'string' && input.length > LIMITS.text) {
-    return { ok: false, error: { zh: `文本有 ${input.length} 个字符，超过建模器的上限 ${LIMITS.text}`, en: `the text has ${input.length} characters, more than the modeller's limit of ${LIMITS.text}` } };
+    return {
+      ok: false,
+      error: {
+        zh: `文本有 ${input.length} 个字符，超过建模器的上限 ${LIMITS.text}`,
+        en: `the text has ${input.length} characters, more than the modeller's limit of ${LIMITS.text}`,
+      },
+    };
   }
   const r = source === 'mermaid' ? fromMermaid(typeof input === 'string' ? input : '') : readDocument(input);
   if (!r.ok) return { ok: false, error: { zh: r.error.zh, en: r.error.en } };
@@ -81,7 +87,13 @@ export function restoreDocument(input: unknown, source: Source = 'file'): Restor
 export function restoreShare(hash: string): Restored<DfdDocument> | null {
   if (!hash.includes('share=')) return null;
   if (hash.length > 2 * MAX_SHARE_URL) {
-    return { ok: false, error: { zh: `链接有 ${hash.length} 个字符，超过分享链接的上限 ${2 * MAX_SHARE_URL}`, en: `the link has ${hash.length} characters, more than a share link's limit of ${2 * MAX_SHARE_URL}` } };
+    return {
+      ok: false,
+      error: {
+        zh: `链接有 ${hash.length} 个字符，超过分享链接的上限 ${2 * MAX_SHARE_URL}`,
+        en: `the link has ${hash.length} characters, more than a share link's limit of ${2 * MAX_SHARE_URL}`,
+      },
+    };
   }
   const text = readShareHash(hash);
   if (text === null) return null;
@@ -108,7 +120,8 @@ export function restoreExercise(slug: string, data: unknown): Restored<Exercise>
 export function restoreStored(raw: unknown): { ok: true; record: StoredDiagram } | { ok: false; error: Message } {
   if (raw === null || typeof raw !== 'object') return { ok: false, error: { zh: '保存的记录已损坏：不是对象', en: 'the stored record is damaged: not an object' } };
   const o = raw as Record<string, unknown>;
-  if (typeof o.id !== 'string' || typeof o.name !== 'string') return { ok: false, error: { zh: '保存的记录已损坏：缺少编号或名称', en: 'the stored record is damaged: its id or name is missing' } };
+  if (typeof o.id !== 'string' || typeof o.name !== 'string')
+    return { ok: false, error: { zh: '保存的记录已损坏：缺少编号或名称', en: 'the stored record is damaged: its id or name is missing' } };
   const doc = restoreDocument(o.doc);
   if (!doc.ok) return { ok: false, error: { zh: `「${o.name}」已损坏：${doc.error.zh}`, en: `"${o.name}" is damaged: ${doc.error.en}` } };
   const record: StoredDiagram = {

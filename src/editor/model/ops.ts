@@ -136,9 +136,7 @@ export function applyOp(doc: DfdDocument, op: Op): DfdDocument {
       const goneDiagrams = childrenOf(doc, op.diagram, goneNodes);
       return {
         ...doc,
-        diagrams: doc.diagrams
-          .filter((d) => !goneDiagrams.has(d.id))
-          .map((d) => (d.id === op.diagram ? { ...d, nodes, flows } : d)),
+        diagrams: doc.diagrams.filter((d) => !goneDiagrams.has(d.id)).map((d) => (d.id === op.diagram ? { ...d, nodes, flows } : d)),
       };
     }
     case 'addDiagram':

@@ -76,7 +76,12 @@ function Entry({ entry, index, t, onUpsert, onRemove }: { entry: DfdEntry; index
           defaultValue={aliases}
           onBlur={(e) => {
             if (e.target.value === aliases) return;
-            commit({ aliases: e.target.value.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) });
+            commit({
+              aliases: e.target.value
+                .split(/[,，、]/)
+                .map((s) => s.trim())
+                .filter(Boolean),
+            });
           }}
         />
       </div>

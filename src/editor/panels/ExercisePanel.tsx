@@ -101,7 +101,11 @@ export function ExercisePanel({ exercise, doc, t, lang, onShow }: Props) {
       <div className={`fb-exercise__result${stale ? ' is-stale' : ''}`} aria-live="polite">
         {checked ? (
           <>
-            {stale ? <p className="fb-exercise__stale" role="status">{t.resultStale}</p> : null}
+            {stale ? (
+              <p className="fb-exercise__stale" role="status">
+                {t.resultStale}
+              </p>
+            ) : null}
             <p className="fb-exercise__score">{t.score(checked.score)}</p>
             {checked.levels.map((lv) => (
               <div key={lv.key} className="fb-exercise__level">
@@ -165,9 +169,25 @@ function ReferenceDialog({ exercise, t, onClose }: { exercise: Exercise; t: Mess
     return { src: svgDataUri(svg), w, h };
   }, [laid, level]);
   const scale = ZOOMS[zoom]!;
-  const name = laid && level ? diagramName(laid, laid.diagrams.find((d) => d.id === level)!, t) : '';
+  const name =
+    laid && level
+      ? diagramName(
+          laid,
+          laid.diagrams.find((d) => d.id === level)!,
+          t,
+        )
+      : '';
   return (
-    <Dialog title={t.titled(t.referenceTitle, exercise.title)} onClose={onClose} wide footer={<button type="button" className="fb-btn" onClick={onClose}>{t.close}</button>}>
+    <Dialog
+      title={t.titled(t.referenceTitle, exercise.title)}
+      onClose={onClose}
+      wide
+      footer={
+        <button type="button" className="fb-btn" onClick={onClose}>
+          {t.close}
+        </button>
+      }
+    >
       <p className="fb-muted">{t.referenceOpen}</p>
       {laid ? (
         <div className="fb-reference__bar">
@@ -190,7 +210,13 @@ function ReferenceDialog({ exercise, t, onClose }: { exercise: Exercise; t: Mess
             <button type="button" className="fb-btn fb-btn--small" onClick={() => setZoom(2)}>
               {t.zoomReset}
             </button>
-            <button type="button" className="fb-btn fb-btn--small" aria-label={t.zoomIn} disabled={zoom === ZOOMS.length - 1} onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}>
+            <button
+              type="button"
+              className="fb-btn fb-btn--small"
+              aria-label={t.zoomIn}
+              disabled={zoom === ZOOMS.length - 1}
+              onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
+            >
               +
             </button>
             <output>{Math.round(scale * 100)}%</output>

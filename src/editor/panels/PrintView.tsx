@@ -38,9 +38,7 @@ export function PrintView({ doc, t, findings }: { doc: DfdDocument; t: Messages;
             {doc.dictionary.map((e, i) => (
               <div key={i}>
                 <dt>{e.name}</dt>
-                <dd>
-                  {[e.composition, e.description, e.aliases?.length ? `${t.aliases}: ${e.aliases.join('，')}` : ''].filter(Boolean).join(' — ')}
-                </dd>
+                <dd>{[e.composition, e.description, e.aliases?.length ? `${t.aliases}: ${e.aliases.join('，')}` : ''].filter(Boolean).join(' — ')}</dd>
               </div>
             ))}
           </dl>

@@ -25,7 +25,10 @@ export interface ViewState {
 export type StorageProblem = 'full' | 'unavailable' | 'blocked';
 
 export class StorageError extends Error {
-  constructor(readonly problem: StorageProblem, message?: string) {
+  constructor(
+    readonly problem: StorageProblem,
+    message?: string,
+  ) {
     super(message ?? problem);
   }
 }

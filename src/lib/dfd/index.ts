@@ -7,19 +7,7 @@ export type { DfdDocument, DfdDiagram, DfdNode, DfdFlow, DfdEntry, NodeKind } fr
 export { readDocument, formatPath, FORMAT_ID, FORMAT_VERSION, MIGRATIONS, type ReadResult, type ReadError, type ReadOptions, type Migrations } from './read.ts';
 export { serializeDocument } from './write.ts';
 export { normalizeLabel, toSimplified, gradeKey, isBlank } from './text.ts';
-export {
-  codePrefixes,
-  codeOf,
-  sameElementKey,
-  kindLabelKey,
-  describeNode,
-  describeFlow,
-  describeDiagram,
-  kindName,
-  DEFAULT_CODES,
-  type CodeKind,
-  type Locale,
-} from './model.ts';
+export { codePrefixes, codeOf, sameElementKey, kindLabelKey, describeNode, describeFlow, describeDiagram, kindName, DEFAULT_CODES, type CodeKind, type Locale } from './model.ts';
 export { lint, RULES, ruleUrl, isRuleId, countFindings } from './lint/engine.ts';
 export { SEVERITIES, SEVERITY_RANK, SEVERITY_NAMES, KIND_NAMES, worse, countBySeverity, type SeverityCounts, type ElementKind } from './vocabulary.ts';
 export { PRESETS, recommended as RECOMMENDED_SEVERITIES, strict as STRICT_SEVERITIES, type PresetName } from './lint/presets.ts';

@@ -2,7 +2,7 @@
  * Helpers over the document model: code prefixes, element identity across diagrams, and how an
  * element is named in messages. Types come from the zod schema (src/schemas/dfd.ts).
  */
-import type { DfdDiagram, DfdDocument, DfdFlow, DfdNode, NodeKind } from '../../schemas/dfd.ts';
+import type { DfdDiagram, DfdDocument, DfdFlow, DfdNode } from '../../schemas/dfd.ts';
 import { normalizeLabel } from './text.ts';
 
 import { kindName, type ElementKind, type Locale } from './vocabulary.ts';
@@ -44,7 +44,6 @@ export function sameElementKey(node: Pick<DfdNode, 'kind' | 'label' | 'code'>): 
   const c = codeOf(node);
   return c !== undefined ? `code:${c}` : `label:${kindLabelKey(node)}`;
 }
-
 
 /** `P3.2「编目处理」`, or `"编目处理"` in English; the id when there is neither code nor label. */
 export function nameOf(x: { id: string; code?: string | undefined; label?: string | undefined }, locale: Locale): string {

@@ -9,9 +9,11 @@ import type { Element } from 'hast';
 import type { RenderedDiagram } from './render.ts';
 import { diagramFileUrl } from './files.ts';
 
-
 export function fileNameFor(title: string): string {
-  const base = title.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const base = title
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return base || 'diagram';
 }
 
@@ -43,26 +45,15 @@ export function figureHast(d: RenderedDiagram, opts: { title: string; source: st
       loading: 'lazy',
       decoding: 'async',
     });
-  return h(
-    'figure.fb-diagram.not-content',
-    { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height },
-    [
-      h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [
-        img('light', light),
-        img('dark', dark),
-      ]),
-      h('figcaption.fb-diagram__caption', opts.caption ?? title),
-      h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
-        h(
-          'a.fb-diagram__action',
-          { href: light, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' },
-          '下载 SVG',
-        ),
-        h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
-        h('button.fb-diagram__action', { type: 'button', dataAction: 'copy' }, '复制 Mermaid 源码'),
-        h('span.fb-diagram__status', { role: 'status', ariaLive: 'polite' }),
-      ]),
-      h('pre.fb-diagram__source', { hidden: true, dataPagefindIgnore: '' }, source),
-    ],
-  );
+  return h('figure.fb-diagram.not-content', { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height }, [
+    h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [img('light', light), img('dark', dark)]),
+    h('figcaption.fb-diagram__caption', opts.caption ?? title),
+    h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
+      h('a.fb-diagram__action', { href: light, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' }, '下载 SVG'),
+      h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
+      h('button.fb-diagram__action', { type: 'button', dataAction: 'copy' }, '复制 Mermaid 源码'),
+      h('span.fb-diagram__status', { role: 'status', ariaLive: 'polite' }),
+    ]),
+    h('pre.fb-diagram__source', { hidden: true, dataPagefindIgnore: '' }, source),
+  ]);
 }

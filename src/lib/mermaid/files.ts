@@ -21,8 +21,7 @@ export const DIAGRAM_DIR = '_diagrams';
 export const DIAGRAM_FILE = /^[0-9a-f]{16}-(?:light|dark)\.svg$/;
 const REFERENCE = /\/_diagrams\/([0-9a-f]{16}-(?:light|dark)\.svg)/g;
 
-const files: Map<string, string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('flowbook.diagram-files.v1')] ??=
-  new Map<string, string>()) as Map<string, string>;
+const files: Map<string, string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('flowbook.diagram-files.v1')] ??= new Map<string, string>()) as Map<string, string>;
 
 const storeDir = () => join(mermaidCacheDir(), 'svg');
 
@@ -54,9 +53,7 @@ export function diagramFile(name: string): string | undefined {
 }
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
 }
 
 /**

@@ -42,9 +42,7 @@ export default function remarkMermaid() {
         const blockLine = node.position?.start.line ?? 0;
         const title = metaTitle(node.meta) ?? accTitle(node.value);
         if (!title) {
-          throw new DiagramBuildError(
-            `${where}:${blockLine}: Mermaid 图缺少标题（文字替代）。请写成 \`\`\`mermaid title="图的标题"，或在图中加 accTitle: 标题`,
-          );
+          throw new DiagramBuildError(`${where}:${blockLine}: Mermaid 图缺少标题（文字替代）。请写成 \`\`\`mermaid title="图的标题"，或在图中加 accTitle: 标题`);
         }
         let rendered;
         try {
@@ -52,9 +50,7 @@ export default function remarkMermaid() {
         } catch (e) {
           if (e instanceof MermaidSyntaxError) {
             const fileLine = e.diagramLine ? blockLine + e.diagramLine : blockLine;
-            throw new DiagramBuildError(
-              `${where}:${fileLine}: Mermaid 语法错误（图「${title}」第 ${e.diagramLine ?? '?'} 行，代码块从第 ${blockLine} 行开始）\n${e.message}`,
-            );
+            throw new DiagramBuildError(`${where}:${fileLine}: Mermaid 语法错误（图「${title}」第 ${e.diagramLine ?? '?'} 行，代码块从第 ${blockLine} 行开始）\n${e.message}`);
           }
           throw e;
         }

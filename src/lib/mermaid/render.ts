@@ -185,10 +185,7 @@ async function startSession(): Promise<Session> {
       THEMES.map(async () => {
         const page = await context.newPage();
         await page.goto(files.html);
-        await Promise.all([
-          ...files.css.map((f) => page.addStyleTag({ url: pathToFileURL(f).href })),
-          page.addScriptTag({ url: pathToFileURL(files.script).href }),
-        ]);
+        await Promise.all([...files.css.map((f) => page.addStyleTag({ url: pathToFileURL(f).href })), page.addScriptTag({ url: pathToFileURL(files.script).href })]);
         return page;
       }),
     );
@@ -212,10 +209,8 @@ interface PageResult {
  * (Mermaid's configuration is global; the build gives each page one config, its theme). Each diagram gets the id mermaid-isomorphic gave it when
  * rendered alone (`<prefix>-0`), and the SVG is serialized as it does, so the output is the same.
  */
-async function renderInPage(args: {
-  sources: string[];
-  configs: Array<{ config: Record<string, unknown>; prefix: string }>;
-}): Promise<PageResult[][]> {
+/* eslint-disable no-restricted-globals -- this function is sent to the browser page (page.evaluate), where the DOM is */
+async function renderInPage(args: { sources: string[]; configs: Array<{ config: Record<string, unknown>; prefix: string }> }): Promise<PageResult[][]> {
   const w = window as unknown as {
     mermaid: {
       initialize(c: unknown): void;
@@ -246,7 +241,10 @@ async function renderInPage(args: {
           const r: PageResult = { svg: serializer.serializeToString(element) };
           // The texts the aria references point at (no named helper: this function's source is
           // sent to the page as it is, and a build tool may wrap named functions in helpers).
-          for (const [attribute, key] of [['aria-describedby', 'description'], ['aria-labelledby', 'title']] as const) {
+          for (const [attribute, key] of [
+            ['aria-describedby', 'description'],
+            ['aria-labelledby', 'title'],
+          ] as const) {
             const value = element.getAttribute(attribute);
             if (!value) continue;
             let text = '';
@@ -265,6 +263,7 @@ async function renderInPage(args: {
   }
   return out;
 }
+/* eslint-enable no-restricted-globals */
 
 function settle(job: Job, results: PageResult[]) {
   const failed = results.find((r) => r.error !== undefined);
@@ -318,7 +317,12 @@ async function drain() {
             }),
           ),
         );
-        batch.forEach((job, i) => settle(job, byTheme.map((results) => results[i]![0]!)));
+        batch.forEach((job, i) =>
+          settle(
+            job,
+            byTheme.map((results) => results[i]![0]!),
+          ),
+        );
       } catch (e) {
         // The page or the browser broke (not a diagram): fail this batch, start afresh for the next.
         for (const job of batch) job.reject(e);
@@ -371,7 +375,10 @@ export function svgLabels(svg: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const m of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) {
-    const inner = m[1]!.replace(/<tspan\b[^>]*>/g, '').replace(/<\/tspan>/g, '').replace(/<[^>]+>/g, '');
+    const inner = m[1]!
+      .replace(/<tspan\b[^>]*>/g, '')
+      .replace(/<\/tspan>/g, '')
+      .replace(/<[^>]+>/g, '');
     const text = decodeEntities(inner).replace(/\s+/g, ' ').trim();
     if (text && !seen.has(text)) {
       seen.add(text);

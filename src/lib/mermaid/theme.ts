@@ -4,8 +4,7 @@
  * Colours are chosen for WCAG AA text contrast against every fill they sit on
  * (tests/unit/mermaid/theme.test.ts checks the pairs).
  */
-export const FONT_FAMILY =
-  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
 export interface DiagramTheme {
   name: 'light' | 'dark';

@@ -5,8 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadExercises, type Exercise } from './_exercises.ts';
 
-export const getStaticPaths = (() =>
-  loadExercises().map((exercise) => ({ params: { slug: exercise.slug }, props: { exercise } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => loadExercises().map((exercise) => ({ params: { slug: exercise.slug }, props: { exercise } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { exercise } = props as { exercise: Exercise };

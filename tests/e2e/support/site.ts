@@ -5,16 +5,21 @@ import { join, relative, sep } from 'node:path';
 export const DIST = process.env.FLOWBOOK_DIST ?? join(process.cwd(), 'dist');
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
 }
 
 /** URL paths of every built HTML page, e.g. "/", "/procedures/x/", "/404.html". */
 export function builtPages(): string[] {
   if (!existsSync(DIST)) throw new Error('dist/ is missing: run `npm run build` first');
   return walk(DIST)
-    .map((f) => '/' + relative(DIST, f).split(sep).join('/').replace(/(^|\/)index\.html$/, '$1'))
+    .map(
+      (f) =>
+        '/' +
+        relative(DIST, f)
+          .split(sep)
+          .join('/')
+          .replace(/(^|\/)index\.html$/, '$1'),
+    )
     .filter((p) => !p.startsWith('/bench/'))
     .sort();
 }

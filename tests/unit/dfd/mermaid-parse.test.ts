@@ -79,13 +79,20 @@ describe('Mermaid export parses with Mermaid and keeps every label', () => {
 });
 
 describe('Mermaid parses the export of arbitrary Unicode labels (issue 17, point 4)', () => {
-  it('every node and flow survives Mermaid\'s own parser', async () => {
+  it("every node and flow survives Mermaid's own parser", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyLabelArb, { minLength: 2, maxLength: 6 }), async (labels) => {
         const r = readDocument({
           format: 'flowbook-dfd',
           version: 1,
-          diagrams: [{ id: 'd', title: labels[0], nodes: labels.map((label, i) => ({ id: `n${i}`, kind: 'process', label })), flows: labels.slice(1).map((label, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${i + 1}`, label })) }],
+          diagrams: [
+            {
+              id: 'd',
+              title: labels[0],
+              nodes: labels.map((label, i) => ({ id: `n${i}`, kind: 'process', label })),
+              flows: labels.slice(1).map((label, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${i + 1}`, label })),
+            },
+          ],
         });
         if (!r.ok) throw new Error(r.error.en);
         const { vertices, edges } = await parsed(toMermaid(r.doc));

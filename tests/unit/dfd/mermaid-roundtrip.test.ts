@@ -20,8 +20,14 @@ function roundTrip(raw: unknown) {
   const a = doc.doc.diagrams[0]!;
   const b = back.doc.diagrams[0]!;
   expect(b.title, text).toBe(a.title?.trim() || undefined);
-  expect(b.nodes.map((n) => [n.id, n.kind, n.code, n.label]), text).toEqual(a.nodes.map((n) => [n.id, n.kind, n.code, n.label.trim()]));
-  expect(b.flows.map((f) => [f.id, f.from, f.to, f.code, f.label]), text).toEqual(a.flows.map((f) => [f.id, f.from, f.to, f.code, f.label?.trim() || undefined]));
+  expect(
+    b.nodes.map((n) => [n.id, n.kind, n.code, n.label]),
+    text,
+  ).toEqual(a.nodes.map((n) => [n.id, n.kind, n.code, n.label.trim()]));
+  expect(
+    b.flows.map((f) => [f.id, f.from, f.to, f.code, f.label]),
+    text,
+  ).toEqual(a.flows.map((f) => [f.id, f.from, f.to, f.code, f.label?.trim() || undefined]));
   return { doc: doc.doc, text };
 }
 
@@ -33,7 +39,17 @@ describe('Mermaid round trip for any label', () => {
       roundTrip({
         format: 'flowbook-dfd',
         version: 1,
-        diagrams: [{ id: 'main', title: `收费${sp}单`, nodes: [{ id: 'a', kind: 'entity', label: `收费${sp}单` }, { id: 'b', kind: 'process', code: 'P1', label: `收${sp}${sp}费单` }], flows: [{ id: 'f1', from: 'a', to: 'b', label: `收费${sp}单` }] }],
+        diagrams: [
+          {
+            id: 'main',
+            title: `收费${sp}单`,
+            nodes: [
+              { id: 'a', kind: 'entity', label: `收费${sp}单` },
+              { id: 'b', kind: 'process', code: 'P1', label: `收${sp}${sp}费单` },
+            ],
+            flows: [{ id: 'f1', from: 'a', to: 'b', label: `收费${sp}单` }],
+          },
+        ],
       });
     }
   });
@@ -76,7 +92,9 @@ describe('Mermaid round trip for any label', () => {
                 id: 'main',
                 ...(title === undefined ? {} : { title }),
                 nodes: nodes.map((n, i) => ({ id: `n${i}`, ...n })),
-                flows: flows.filter((f) => f.from < nodes.length && f.to < nodes.length).map((f, i) => ({ id: `f${i}`, label: f.label, code: f.code, from: `n${f.from}`, to: `n${f.to}` })),
+                flows: flows
+                  .filter((f) => f.from < nodes.length && f.to < nodes.length)
+                  .map((f, i) => ({ id: `f${i}`, label: f.label, code: f.code, from: `n${f.from}`, to: `n${f.to}` })),
               },
             ],
           } satisfies Partial<DfdDocument> & object);

@@ -137,7 +137,9 @@ describe('one restore path', () => {
   it('older versions are migrated by the table, version by version', () => {
     const v0 = { format: 'flowbook-dfd', version: 0, diagrams: [{ id: 'top', boxes: [{ id: 'e', kind: 'entity', label: '书商' }] }] };
     expect(readDocument(v0).ok).toBe(false);
-    const migrations = { 0: (d: Record<string, unknown>) => ({ ...d, diagrams: (d.diagrams as Array<{ id: string; boxes: unknown[] }>).map((x) => ({ id: x.id, nodes: x.boxes, flows: [] })) }) };
+    const migrations = {
+      0: (d: Record<string, unknown>) => ({ ...d, diagrams: (d.diagrams as Array<{ id: string; boxes: unknown[] }>).map((x) => ({ id: x.id, nodes: x.boxes, flows: [] })) }),
+    };
     const r = readDocument(v0, { migrations });
     expect(r.ok && r.doc.version).toBe(1);
     expect(r.ok && r.doc.diagrams[0]!.nodes[0]!.label).toBe('书商');

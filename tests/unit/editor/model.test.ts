@@ -46,7 +46,12 @@ describe('editor actions', () => {
     // The linter and the modeller agree on which nodes are the boundary.
     const boundary = boundaryNodes(next, r.diagramId);
     expect([...boundary.values()].sort()).toEqual(['e2', 'p2', 's1']);
-    expect(child.nodes.filter((n) => boundary.has(n.id)).map((n) => n.label).sort()).toEqual(['主管', '审核报损清单', '库存台账']);
+    expect(
+      child.nodes
+        .filter((n) => boundary.has(n.id))
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(['主管', '审核报损清单', '库存台账']);
   });
 
   it('renaming a node renames its repeats in every level below, as one change', () => {

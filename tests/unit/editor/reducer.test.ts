@@ -36,7 +36,7 @@ const intent = fc.record({
   text: fc.oneof(fc.constant(''), fc.string({ maxLength: 6 })),
 });
 
-const pick = <T,>(xs: readonly T[], i: number): T | undefined => (xs.length ? xs[i % xs.length] : undefined);
+const pick = <T>(xs: readonly T[], i: number): T | undefined => (xs.length ? xs[i % xs.length] : undefined);
 const kinds = ['entity', 'process', 'store'] as const;
 
 function toAction(state: EditorState, it: Intent): EditorAction | null {

@@ -73,11 +73,15 @@ describe('exercise files', () => {
 
 describe('reference solutions', () => {
   it('every .dfd.json under content/dfd/exercises is used by an exercise', () => {
-    const used = new Set(files.flatMap((f) => {
-      const d = readExerciseFile(f);
-      return [d.reference, d.start].filter(Boolean);
-    }));
-    const all = readdirSync('content/dfd/exercises').filter((f) => f.endsWith('.dfd.json')).map((f) => `content/dfd/exercises/${f}`);
+    const used = new Set(
+      files.flatMap((f) => {
+        const d = readExerciseFile(f);
+        return [d.reference, d.start].filter(Boolean);
+      }),
+    );
+    const all = readdirSync('content/dfd/exercises')
+      .filter((f) => f.endsWith('.dfd.json'))
+      .map((f) => `content/dfd/exercises/${f}`);
     expect(all.filter((f) => !used.has(f))).toEqual([]);
   });
 

@@ -21,14 +21,14 @@ function run(markdown: string, path = 'content/docs/demo.mdx') {
 
 describe('remark-mermaid', () => {
   it('turns a mermaid block into a figure with both themes, a caption and the export controls', async () => {
-    const out = String(
-      await run('# T\n\n```mermaid title="审批流程"\nflowchart TD\n  A["提交申请"] --> B{"审批"}\n```\n'),
-    );
+    const out = String(await run('# T\n\n```mermaid title="审批流程"\nflowchart TD\n  A["提交申请"] --> B{"审批"}\n```\n'));
     expect(out).toContain('<figure class="fb-diagram not-content"');
     expect(out).toContain('fb-diagram__img--light');
     expect(out).toContain('fb-diagram__img--dark');
     // The SVGs are files of the site, lazily loaded, with their size in the HTML.
-    expect(out).toMatch(/<img class="fb-diagram__img fb-diagram__img--light" src="\/_diagrams\/[0-9a-f]{16}-light\.svg" alt="[^"]*" width="\d+" height="\d+" style="[^"]*" loading="lazy" decoding="async">/);
+    expect(out).toMatch(
+      /<img class="fb-diagram__img fb-diagram__img--light" src="\/_diagrams\/[0-9a-f]{16}-light\.svg" alt="[^"]*" width="\d+" height="\d+" style="[^"]*" loading="lazy" decoding="async">/,
+    );
     expect(out).not.toContain('data:image');
     expect(out).toContain('<figcaption class="fb-diagram__caption">审批流程</figcaption>');
     expect(out).toContain('alt="审批流程。图中内容：提交申请、审批"');
@@ -40,15 +40,11 @@ describe('remark-mermaid', () => {
 
   it('fails with the file, the line in the file and the diagram line on a syntax error', async () => {
     const md = 'intro\n\n```mermaid title="坏图"\nflowchart TD\n  A --> B\n  B --> ((\n```\n';
-    await expect(run(md, 'content/docs/broken.mdx')).rejects.toThrow(
-      /^content\/docs\/broken\.mdx:6: Mermaid 语法错误（图「坏图」第 3 行，代码块从第 3 行开始）/,
-    );
+    await expect(run(md, 'content/docs/broken.mdx')).rejects.toThrow(/^content\/docs\/broken\.mdx:6: Mermaid 语法错误（图「坏图」第 3 行，代码块从第 3 行开始）/);
   });
 
   it('refuses a diagram without a title, since the title is its text alternative', async () => {
-    await expect(run('```mermaid\nflowchart TD\n  A --> B\n```\n', 'content/docs/x.mdx')).rejects.toThrow(
-      'content/docs/x.mdx:1: Mermaid 图缺少标题',
-    );
+    await expect(run('```mermaid\nflowchart TD\n  A --> B\n```\n', 'content/docs/x.mdx')).rejects.toThrow('content/docs/x.mdx:1: Mermaid 图缺少标题');
   });
 
   it('takes the title from accTitle when the block has no title', async () => {

@@ -47,19 +47,31 @@ describe('procedure data', () => {
   it('requires one name per role id across procedures', () => {
     const a = readProcedure('a.yaml', example);
     const b = readProcedure('b.yaml', example.replace('example-procedure', 'other').replace('name: 项目组长', 'name: 组长'));
-    expect(() => checkProcedureSet([{ file: 'a.yaml', data: a }, { file: 'b.yaml', data: b }])).toThrow(
-      'b.yaml: 角色 id「project-leader」在 a.yaml 中叫「项目组长」，这里叫「组长」；同一 id 必须同名',
-    );
+    expect(() =>
+      checkProcedureSet([
+        { file: 'a.yaml', data: a },
+        { file: 'b.yaml', data: b },
+      ]),
+    ).toThrow('b.yaml: 角色 id「project-leader」在 a.yaml 中叫「项目组长」，这里叫「组长」；同一 id 必须同名');
   });
 });
 
 describe('role identity across procedures', () => {
   it('requires one id per role name', () => {
     const a = readProcedure('a.yaml', example);
-    const b = readProcedure('b.yaml', example.replace('example-procedure', 'other').replace('id: project-leader', 'id: team-leader').replace(/project-leader:/g, 'team-leader:'));
-    expect(() => checkProcedureSet([{ file: 'a.yaml', data: a }, { file: 'b.yaml', data: b }])).toThrow(
-      'b.yaml: 角色「项目组长」的 id 是「team-leader」，而 a.yaml 中同名角色的 id 是「project-leader」；同一角色只能有一个 id',
+    const b = readProcedure(
+      'b.yaml',
+      example
+        .replace('example-procedure', 'other')
+        .replace('id: project-leader', 'id: team-leader')
+        .replace(/project-leader:/g, 'team-leader:'),
     );
+    expect(() =>
+      checkProcedureSet([
+        { file: 'a.yaml', data: a },
+        { file: 'b.yaml', data: b },
+      ]),
+    ).toThrow('b.yaml: 角色「项目组长」的 id 是「team-leader」，而 a.yaml 中同名角色的 id 是「project-leader」；同一角色只能有一个 id');
   });
 });
 

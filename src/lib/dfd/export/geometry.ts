@@ -18,9 +18,18 @@ export const GRID = 16;
 /** Width of one character in em. */
 function charEm(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
-  if (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd))) return 1;
+  if (
+    c >= 0x1100 &&
+    (c <= 0x115f ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd))
+  )
+    return 1;
   if (ch === ' ') return 0.3;
   if (/[A-Z0-9]/.test(ch)) return 0.65;
   return 0.55;
@@ -113,12 +122,7 @@ export interface Point {
  * Where the straight line from a node's centre towards `toward` leaves its symbol: DFD flows are
  * drawn centre to centre and clipped at the outline (a circle for a Yourdon process).
  */
-export function borderPoint(
-  center: Point,
-  box: Box,
-  toward: Point,
-  round: boolean,
-): Point {
+export function borderPoint(center: Point, box: Box, toward: Point, round: boolean): Point {
   const dx = toward.x - center.x;
   const dy = toward.y - center.y;
   if (dx === 0 && dy === 0) return center;

@@ -24,7 +24,6 @@ export function isRuleId(s: string): s is RuleId {
   return (RULE_IDS as readonly string[]).includes(s);
 }
 
-
 export function lint(doc: DfdDocument, options: LintOptions = {}): Finding[] {
   const preset = PRESETS[options.preset ?? 'recommended'];
   const locale = options.locale ?? 'zh-CN';

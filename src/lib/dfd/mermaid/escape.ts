@@ -67,8 +67,7 @@ function markChars(text: string, ctx: Context): string {
     if (ch === WORD_JOINER) out += WORD_JOINER + WORD_JOINER;
     else if (ch === '"' && ctx === 'edge') out += WORD_JOINER + EDGE_QUOTE;
     else if ((cp < 0x20 && !(ch === '\t' || (ch === '\n' && ctx !== 'line'))) || cp === 0x7f) out += WORD_JOINER + picture(cp);
-    else if ((cp >= 0x80 && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfffe || cp === 0xffff || isLone(text, i))
-      out += WORD_JOINER + '\\u' + hex(cp, 4);
+    else if ((cp >= 0x80 && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfffe || cp === 0xffff || isLone(text, i)) out += WORD_JOINER + '\\u' + hex(cp, 4);
     else out += ch;
   }
   return out;

@@ -184,7 +184,11 @@ export function fromMermaid(text: string): ReadResult {
   if (text.length > MAX_TEXT) {
     return {
       ok: false,
-      error: { path: '', zh: `Mermaid 文本太长（${text.length} 个字符，上限 ${MAX_TEXT}）`, en: `the Mermaid text is too long (${text.length} characters, the limit is ${MAX_TEXT})` },
+      error: {
+        path: '',
+        zh: `Mermaid 文本太长（${text.length} 个字符，上限 ${MAX_TEXT}）`,
+        en: `the Mermaid text is too long (${text.length} characters, the limit is ${MAX_TEXT})`,
+      },
     };
   }
   const nodes = new Map<string, DfdNode>();
