@@ -64,7 +64,46 @@ async function copy(fig: Element) {
   await navigator.clipboard.writeText(text);
 }
 
+/** Printable area of an A4 page in CSS pixels (as in src/lib/mermaid/figure.ts). */
+const PRINT_WIDTH = 703;
+/** Height of one printed slice of a long diagram (about 238 mm), and how much slices overlap. */
+const SLICE = 900;
+const OVERLAP = 24;
+
+/**
+ * A diagram more than about one and a half A4 pages tall (fb-diagram--long) is printed as slices
+ * of one page each: a browser moves an image that does not fit the rest of a page whole to the
+ * next page, leaving a blank page or a heading alone, and never splits it where it starts
+ * mid-page. Each slice shows the same (light) image shifted up, overlapping the previous slice a
+ * little so no label is cut in both. The slices are shown only in print (src/styles/print.css).
+ */
+function sliceLongFigures(root: Document) {
+  for (const fig of root.querySelectorAll<HTMLElement>('.fb-diagram--long')) {
+    const src = fig.querySelector('.fb-diagram__img--light')?.getAttribute('src');
+    if (!src || fig.querySelector('.fb-diagram__slices')) continue;
+    const w = Math.min(Number(fig.dataset.width), PRINT_WIDTH);
+    const h = (Number(fig.dataset.height) * w) / Number(fig.dataset.width);
+    const box = root.createElement('div');
+    box.className = 'fb-diagram__slices';
+    box.setAttribute('aria-hidden', 'true');
+    for (let top = 0, k = 0; top < h - OVERLAP; top += SLICE - OVERLAP, k++) {
+      const slice = root.createElement('div');
+      slice.className = 'fb-diagram__slice';
+      slice.style.height = `${Math.min(SLICE, h - top)}px`;
+      const img = root.createElement('img');
+      img.src = src;
+      img.alt = '';
+      img.style.width = `${w}px`;
+      img.style.marginTop = `${-top}px`;
+      slice.append(img);
+      box.append(slice);
+    }
+    fig.querySelector('.fb-diagram__scroll')?.after(box);
+  }
+}
+
 export function wireDiagramFigures(root: Document) {
+  sliceLongFigures(root);
   if (english()) {
     for (const c of root.querySelectorAll('.fb-diagram__action')) c.textContent = say(c.textContent?.trim() ?? '');
     for (const g of root.querySelectorAll('.fb-diagram__actions[aria-label]')) {

@@ -95,3 +95,46 @@ export function glossaryViews(procedures: Procedure[]): GlossaryView[] {
   }
   return [...map.values()].sort((a, b) => a.term.localeCompare(b.term, 'zh-CN'));
 }
+
+/**
+ * The role columns split into groups of at most `max`, as even as possible, for printing a wide
+ * matrix on A4: each group is printed as its own table that repeats the step column.
+ */
+export function columnGroups<T>(items: T[], max = 8): T[][] {
+  if (items.length === 0) return [];
+  const count = Math.ceil(items.length / max);
+  const size = Math.ceil(items.length / count);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface StepCard {
+  step: string;
+  name: string;
+  deadline?: string;
+  /** Roles with a letter in this step, grouped A, R, C, I (a role with "A/R" is listed once, under A). */
+  entries: Array<{ letter: string; roles: Array<{ id: string; name: string; value: string }> }>;
+}
+
+/** The matrix read row by row: for each step, which roles are R, A, C, I (the phone card view). */
+export function stepCards(p: Procedure): StepCard[] {
+  const order = ['A', 'R', 'C', 'I'];
+  return p.activities.map((a) => {
+    const entries = order
+      .map((letter) => ({
+        letter,
+        roles: p.roles
+          .filter((r) => {
+            const v = a.raci[r.id];
+            if (!v) return false;
+            // A role's strongest letter decides its group: A before R before C before I.
+            const strongest = order.find((l) => v.split('/').includes(l));
+            return strongest === letter;
+          })
+          .map((r) => ({ id: r.id, name: r.name, value: a.raci[r.id]! })),
+      }))
+      .filter((e) => e.roles.length > 0);
+    return { step: a.step, name: a.name, deadline: a.deadline, entries };
+  });
+}
