@@ -48,11 +48,99 @@ test('a procedure page prints on A4 without navigation, with its diagram and who
   await expect(page.locator('nav.sidebar')).toBeHidden();
   await expect(page.locator('header.header')).toBeHidden();
   await expect(page.locator('.fb-diagram__actions').first()).toBeHidden();
+  await expect(page.locator('.fb-matrix__filter')).toBeHidden();
   // A diagram prints whole, or as page-high slices when it is long.
   await expect(page.locator('.fb-diagram__img--light:visible, .fb-diagram__slice:visible').first()).toBeVisible();
   await expect(page.locator('.fb-matrix__print-table').first()).toBeVisible();
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+});
+
+/** The widest matrix: 23 roles. */
+const WIDE = procedures.reduce((a, b) => (b.roles.length > a.roles.length ? b : a));
+
+test('mid-matrix, a cell still has its role above it and its step to its left', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/procedures/${WIDE.slug}/`);
+  const box = page.locator('.fb-matrix__scroll');
+  await box.evaluate((el) => {
+    el.scrollIntoView();
+    el.scrollTop = el.scrollHeight / 2;
+    el.scrollLeft = el.scrollWidth / 2;
+  });
+  const seen = await box.evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    // The cell in the middle of the box, then what is drawn at the top and left edges of the box in
+    // its column and row.
+    const mid = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)?.closest('td');
+    const row = mid?.closest('tr');
+    const m = mid!.getBoundingClientRect();
+    const above = document.elementFromPoint(m.left + m.width / 2, b.top + 4)?.closest('th');
+    const left = document.elementFromPoint(b.left + 20, m.top + m.height / 2)?.closest('th');
+    return {
+      scrolled: el.scrollTop > 0 && el.scrollLeft > 0,
+      role: mid?.dataset.role,
+      headerRole: above?.dataset.role,
+      headerInThead: !!above?.closest('thead'),
+      rowHeader: left?.textContent?.trim(),
+      ownRowHeader: row?.querySelector('th')?.textContent?.trim(),
+    };
+  });
+  expect(seen.scrolled).toBe(true);
+  expect(seen.role).toBeTruthy();
+  expect(seen.headerInThead).toBe(true);
+  expect(seen.headerRole).toBe(seen.role);
+  expect(seen.rowHeader).toBe(seen.ownRowHeader);
+});
+
+test('只看我的职责 keeps the chosen roles, by keyboard, and says what it hid', async ({ page }) => {
+  await page.goto(`/procedures/${WIDE.slug}/`);
+  const [first, second] = [WIDE.roles[1]!, WIDE.roles[3]!];
+  const summary = page.locator('.fb-matrix__filter summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const group = page.getByRole('group', { name: /选择角色/ });
+  await expect(group).toBeVisible();
+  const box1 = group.getByRole('checkbox', { name: first.name, exact: true });
+  await box1.focus();
+  await page.keyboard.press('Space');
+  await group.getByRole('checkbox', { name: second.name, exact: true }).check();
+  const table = page.getByRole('table', { name: `${WIDE.title}：责任矩阵（RACI）` });
+  const headers = await table.locator('thead th:visible').allTextContents();
+  expect(headers.map((h) => h.trim())).toEqual(['步骤与活动', first.name, second.name]);
+  const kept = WIDE.activities.filter((a) => a.raci[first.id] || a.raci[second.id]);
+  await expect(table.locator('tbody tr:visible')).toHaveCount(kept.length);
+  for (const row of await table.locator('tbody tr:visible').all()) await expect(row.locator('td:visible')).toHaveCount(2);
+  await expect(page.getByRole('status').filter({ hasText: '只显示' })).toHaveText(
+    `只显示${first.name}、${second.name}的职责；已隐藏 ${WIDE.activities.length - kept.length} 个与所选角色无关的步骤`,
+  );
+  // Keep the steps too, then show every role again.
+  await group.getByRole('checkbox', { name: '同时隐藏所选角色没有职责的步骤' }).uncheck();
+  await expect(table.locator('tbody tr:visible')).toHaveCount(WIDE.activities.length);
+  await group.getByRole('button', { name: '显示全部角色' }).click();
+  await expect(table.locator('thead th:visible')).toHaveCount(WIDE.roles.length + 1);
+});
+
+test('on a phone the matrix reads as one card per step, and the filter works there too', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/procedures/${WIDE.slug}/`);
+  await expect(page.locator('.fb-matrix__scroll')).toBeHidden();
+  const cards = page.getByRole('list', { name: `${WIDE.title}：责任矩阵（RACI）：按步骤列出` }).locator(':scope > li');
+  await expect(cards).toHaveCount(WIDE.activities.length);
+  const a = WIDE.activities[0]!;
+  const accountable = WIDE.roles.find((r) => a.raci[r.id]?.includes('A'))!;
+  await expect(cards.first()).toContainText(a.name);
+  await expect(cards.first().locator('[data-letter="A"]')).toContainText(accountable.name);
+  const role = WIDE.roles[1]!;
+  await page.locator('.fb-matrix__filter summary').click();
+  await page.getByRole('checkbox', { name: role.name, exact: true }).check();
+  const kept = WIDE.activities.filter((x) => x.raci[role.id]);
+  await expect(cards.filter({ visible: true })).toHaveCount(kept.length);
+  for (const c of await cards.filter({ visible: true }).all()) {
+    await expect(c.locator('[data-role]:visible')).toHaveCount(1);
+    await expect(c.locator('[data-role]:visible')).toContainText(role.name);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test('each role has a page listing its duties in every procedure', async ({ page }) => {
