@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readAllProcedures } from '../../src/lib/content/procedures-loader.ts';
 import { matrixCsv } from '../../src/lib/procedures/views.ts';
-import { builtText } from './support/site.ts';
+import { builtPages, builtText } from './support/site.ts';
 
 const procedures = (await readAllProcedures()).map((p) => p.data);
 
@@ -141,6 +141,17 @@ test('on a phone the matrix reads as one card per step, and the filter works the
     await expect(c.locator('[data-role]:visible')).toContainText(role.name);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('sources are cited by title and date (or say they have none); no page speaks of 种子文档', () => {
+  for (const p of procedures) {
+    const text = builtText(`/procedures/${p.slug}/`);
+    expect(p.source, p.slug).toMatch(/《[^》]+》|篇短文/);
+    expect(p.source, p.slug).toMatch(/[〇一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月|未注明日期/);
+    expect(text, p.slug).toContain(p.source);
+  }
+  const offenders = builtPages().filter((u) => !u.startsWith('/pagefind') && /种子/.test(builtText(u)));
+  expect(offenders).toEqual([]);
 });
 
 test('each role has a page listing its duties in every procedure', async ({ page }) => {
