@@ -154,6 +154,38 @@ test('sources are cited by title and date (or say they have none); no page speak
   expect(offenders).toEqual([]);
 });
 
+test('cells the page infers are marked, and the legend says what the mark means', async ({ page }) => {
+  const marked = procedures.filter((p) => p.activities.some((a) => a.inferred.length > 0));
+  expect(marked.map((p) => p.slug).sort()).toEqual(['enterprise-is-construction', 'project-process-rollout', 'software-implementation-phases']);
+  for (const p of procedures) {
+    await page.goto(`/procedures/${p.slug}/`);
+    const table = page.getByRole('table', { name: `${p.title}：责任矩阵（RACI）` });
+    const want = p.activities.flatMap((a) => a.inferred.map((r) => `${a.step} ${r}`));
+    const got = await table.locator('td[data-inferred]').evaluateAll((tds) =>
+      tds.map((td) => `${td.closest('tr')!.querySelector('.fb-matrix__step')!.textContent} ${(td as HTMLElement).dataset.role}`),
+    );
+    expect(got, p.slug).toEqual(want);
+    for (const td of await table.locator('td[data-inferred]').all()) await expect(td).toContainText('*（本页推断）');
+    const legend = page.locator('.fb-matrix__legend');
+    if (want.length) await expect(legend).toContainText('* 本页推断：原文没有写明这一步由谁负责');
+    else await expect(legend).not.toContainText('本页推断');
+  }
+  const text = builtText('/roles/implementation-team-leader/');
+  expect(text).toContain('本页推断：原文没有写明这一步由谁负责');
+});
+
+test('a role the sources name in two ways has one page', () => {
+  const ids = new Set(procedures.flatMap((p) => p.roles.map((r) => r.id)));
+  // project-management-team is the same team as project-team (system-integration-lifecycle says so).
+  for (const gone of ['project-management-team']) {
+    expect(ids.has(gone), gone).toBe(false);
+  }
+  const text = builtText('/roles/project-team/');
+  expect(text).toContain('原文称“项目管理团队”');
+  expect(text).toContain('项目管理流程的上线与运维');
+  expect(text).toContain('系统集成项目通用工作流程与项目管理');
+});
+
 test('each role has a page listing its duties in every procedure', async ({ page }) => {
   const roles = new Map<string, { name: string; procedures: string[] }>();
   for (const p of procedures) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAllProcedures } from '../../../src/lib/content/procedures-loader.ts';
-import { columnGroups, stepCards } from '../../../src/lib/procedures/views.ts';
+import { columnGroups, stepCards, matrixCsv } from '../../../src/lib/procedures/views.ts';
+import { readProcedure } from '../../../src/lib/content/procedures-loader.ts';
 
 const procedures = (await readAllProcedures()).map((p) => p.data);
 
@@ -30,5 +31,25 @@ describe('stepCards (the matrix read step by step)', () => {
         expect(c.entries[0]!.letter).toBe('A');
       });
     }
+  });
+});
+
+describe('inferred cells', () => {
+  const yaml = (inferred: string) => `slug: x
+title: 示例
+owner: 部门
+source: 《示例》（未注明日期）
+roles:
+  - { id: manager, name: 经理 }
+  - { id: staff, name: 职员 }
+activities:
+  - { id: a, step: "1", name: 做事, raci: { manager: A, staff: R }, inferred: ${inferred} }
+`;
+  it('are marked in the CSV', () => {
+    const p = readProcedure('x.yaml', yaml('[staff]'));
+    expect(matrixCsv(p)).toContain('1,做事,A,R*');
+  });
+  it('must be roles with a letter in the row', () => {
+    expect(() => readProcedure('x.yaml', yaml('[boss]'))).toThrow(/inferred 中的角色「boss」在本行没有字母/);
   });
 });
