@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
@@ -8,8 +9,21 @@ import csp from './src/integrations/csp.ts';
 import lintDfd from './src/integrations/lint-dfd.ts';
 import mermaidRenderer from './src/integrations/mermaid-renderer.ts';
 import remarkMermaid from './src/lib/mermaid/remark-mermaid.ts';
+import { PAGEFIND_RANKING } from './src/lib/search/query.ts';
 
 export default defineConfig({
+  vite: {
+    resolve: {
+      // Starlight's search dialog loads Pagefind UI by this name; Flowbook's wrapper adds the query
+      // conversion (Traditional → Simplified, numerals → digits) and longer excerpts.
+      alias: [
+        {
+          find: /^@pagefind\/default-ui$/,
+          replacement: fileURLToPath(new URL('./src/components/overrides/pagefind-ui.ts', import.meta.url)),
+        },
+      ],
+    },
+  },
   site: 'https://flowbook.example.org',
   trailingSlash: 'always',
   markdown: {
@@ -26,6 +40,7 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       lastUpdated: true,
+      pagefind: { ranking: PAGEFIND_RANKING },
       // Content lives in content/docs, not src/content/docs: let Starlight's asides and heading
       // anchors process it.
       markdown: { processedDirs: ['./content/docs'] },

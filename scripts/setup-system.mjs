@@ -1,5 +1,6 @@
 // Installs what Flowbook needs outside npm: Chromium (for build-time Mermaid and the browser
-// tests) and CJK fonts (so Chinese labels are measured and drawn with real glyphs).
+// tests), CJK fonts (so Chinese labels are measured and drawn with real glyphs) and poppler-utils
+// (pdftotext, for the print test that reads the A4 PDF of each procedure page).
 // Runs on `npm install` (postinstall). Written for any Node version, since npm may run it with
 // the machine's own Node before the project's Node 22 is on the PATH.
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,9 +25,10 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const missing = [];
 if (!findChromium()) missing.push('chromium');
 if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+if (spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error) missing.push('poppler-utils');
 
 if (missing.length === 0) {
-  log(`Chromium at ${findChromium()} and a CJK font are present.`);
+  log(`Chromium at ${findChromium()}, a CJK font and pdftotext are present.`);
   process.exit(0);
 }
 
@@ -51,6 +53,9 @@ if (browser) {
 if (missing.includes('fonts-noto-cjk')) {
   log('Install a CJK font (Noto Sans CJK SC / Source Han Sans SC), e.g. `sudo apt-get install fonts-noto-cjk`,');
   log('otherwise Chinese labels in diagrams are drawn with missing-glyph boxes.');
+}
+if (missing.includes('poppler-utils')) {
+  log('Install poppler-utils (pdftotext) for the print test, e.g. `sudo apt-get install poppler-utils`.');
 }
 // Not fatal: `npm install` succeeds; the build names the missing piece again if it needs it.
 process.exit(0);

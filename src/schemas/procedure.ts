@@ -33,6 +33,11 @@ export const activitySchema = z.object({
   uses: z.array(slugSchema).default([]),
   /** Deadline as the source states it, e.g. "收到申请后三个工作日内". */
   deadline: z.string().optional(),
+  /**
+   * Roles whose letter in this row is the page's own inference: the source names no one for the
+   * step. The matrix marks these cells and its legend says what the mark means.
+   */
+  inferred: z.array(slugSchema).default([]),
 });
 
 export const formSchema = z.object({
@@ -85,6 +90,15 @@ export const procedureSchema = z
           });
         }
       }
+      a.inferred.forEach((role, j) => {
+        if (!a.raci[role]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['activities', i, 'inferred', j],
+            message: `${here}：inferred 中的角色「${role}」在本行没有字母`,
+          });
+        }
+      });
       const accountable = entries.filter(([, v]) => v.split('/').includes('A')).map(([r]) => r);
       if (accountable.length !== 1) {
         ctx.addIssue({

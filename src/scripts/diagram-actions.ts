@@ -12,6 +12,9 @@ const EN: Record<string, string> = {
   'PNG 生成失败，请改用“下载 SVG”': 'Could not create the PNG: use “Download SVG” instead',
   '已复制 Mermaid 源码': 'Mermaid source copied',
   '无法访问剪贴板，请手动复制': 'No access to the clipboard: copy the source by hand',
+  '无法访问剪贴板，请手动复制下面已选中的源码（Ctrl+C 或 ⌘C）':
+    'No access to the clipboard: copy the selected source below by hand (Ctrl+C or ⌘C)',
+  'Mermaid 源码': 'Mermaid source',
 };
 const english = () => document.documentElement.lang === 'en';
 const say = (zh: string) => (english() ? (EN[zh] ?? zh) : zh);
@@ -21,9 +24,12 @@ function status(fig: Element, text: string) {
   if (el) el.textContent = say(text);
 }
 
-function currentImage(fig: Element): HTMLImageElement | null {
-  const dark = document.documentElement.dataset.theme === 'dark';
-  return fig.querySelector(`.fb-diagram__img--${dark ? 'dark' : 'light'}`);
+/**
+ * The exports are the light rendering whatever the page theme, so 下载 PNG gives the same picture
+ * as 下载 SVG (a report or slide is white paper more often than not).
+ */
+function exportImage(fig: Element): HTMLImageElement | null {
+  return fig.querySelector('.fb-diagram__img--light');
 }
 
 function download(href: string, name: string) {
@@ -36,7 +42,7 @@ function download(href: string, name: string) {
 }
 
 async function png(fig: HTMLElement) {
-  const src = currentImage(fig)?.getAttribute('src');
+  const src = exportImage(fig)?.getAttribute('src');
   if (!src) return;
   const w = Number(fig.dataset.width);
   const h = Number(fig.dataset.height);
@@ -49,7 +55,7 @@ async function png(fig: HTMLElement) {
   canvas.height = Math.ceil(h * scale);
   const ctx = canvas.getContext('2d')!;
   // The SVG carries its own background rect; fill too, so no pixel is ever transparent.
-  ctx.fillStyle = document.documentElement.dataset.theme === 'dark' ? '#17181c' : '#ffffff';
+  ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   const blob: Blob | null = await new Promise((r) => canvas.toBlob(r, 'image/png'));
@@ -59,12 +65,80 @@ async function png(fig: HTMLElement) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function source(fig: Element): string {
+  return fig.querySelector('.fb-diagram__source')?.textContent ?? '';
+}
+
 async function copy(fig: Element) {
-  const text = fig.querySelector('.fb-diagram__source')?.textContent ?? '';
-  await navigator.clipboard.writeText(text);
+  if (!navigator.clipboard) throw new Error('clipboard');
+  await navigator.clipboard.writeText(source(fig));
+}
+
+/**
+ * When the clipboard is refused: show the source in a read-only text box, focused and selected,
+ * so Ctrl+C (⌘C) copies it.
+ */
+function showSource(fig: Element) {
+  let box = fig.querySelector<HTMLTextAreaElement>('.fb-diagram__manual');
+  if (!box) {
+    const label = document.createElement('label');
+    label.className = 'fb-diagram__manual-label';
+    const id = `fb-manual-${Math.random().toString(36).slice(2, 9)}`;
+    label.htmlFor = id;
+    label.textContent = say('Mermaid 源码');
+    box = document.createElement('textarea');
+    box.id = id;
+    box.className = 'fb-diagram__manual';
+    box.readOnly = true;
+    box.spellcheck = false;
+    box.value = source(fig);
+    box.rows = Math.min(12, box.value.split('\n').length + 1);
+    fig.querySelector('.fb-diagram__actions')?.after(label, box);
+  }
+  box.focus();
+  box.select();
+}
+
+/** Printable area of an A4 page in CSS pixels (as in src/lib/mermaid/figure.ts). */
+const PRINT_WIDTH = 703;
+/** Height of one printed slice of a long diagram (about 238 mm), and how much slices overlap. */
+const SLICE = 900;
+const OVERLAP = 24;
+
+/**
+ * A diagram more than about one and a half A4 pages tall (fb-diagram--long) is printed as slices
+ * of one page each: a browser moves an image that does not fit the rest of a page whole to the
+ * next page, leaving a blank page or a heading alone, and never splits it where it starts
+ * mid-page. Each slice shows the same (light) image shifted up, overlapping the previous slice a
+ * little so no label is cut in both. The slices are shown only in print (src/styles/print.css).
+ */
+function sliceLongFigures(root: Document) {
+  for (const fig of root.querySelectorAll<HTMLElement>('.fb-diagram--long')) {
+    const src = exportImage(fig)?.getAttribute('src');
+    if (!src || fig.querySelector('.fb-diagram__slices')) continue;
+    const w = Math.min(Number(fig.dataset.width), PRINT_WIDTH);
+    const h = (Number(fig.dataset.height) * w) / Number(fig.dataset.width);
+    const box = root.createElement('div');
+    box.className = 'fb-diagram__slices';
+    box.setAttribute('aria-hidden', 'true');
+    for (let top = 0, k = 0; top < h - OVERLAP; top += SLICE - OVERLAP, k++) {
+      const slice = root.createElement('div');
+      slice.className = 'fb-diagram__slice';
+      slice.style.height = `${Math.min(SLICE, h - top)}px`;
+      const img = root.createElement('img');
+      img.src = src;
+      img.alt = '';
+      img.style.width = `${w}px`;
+      img.style.marginTop = `${-top}px`;
+      slice.append(img);
+      box.append(slice);
+    }
+    fig.querySelector('.fb-diagram__scroll')?.after(box);
+  }
 }
 
 export function wireDiagramFigures(root: Document) {
+  sliceLongFigures(root);
   if (english()) {
     for (const c of root.querySelectorAll('.fb-diagram__action')) c.textContent = say(c.textContent?.trim() ?? '');
     for (const g of root.querySelectorAll('.fb-diagram__actions[aria-label]')) {
@@ -84,7 +158,10 @@ export function wireDiagramFigures(root: Document) {
     } else if (action === 'copy') {
       copy(fig).then(
         () => status(fig, '已复制 Mermaid 源码'),
-        () => status(fig, '无法访问剪贴板，请手动复制'),
+        () => {
+          status(fig, '无法访问剪贴板，请手动复制下面已选中的源码（Ctrl+C 或 ⌘C）');
+          showSource(fig);
+        },
       );
     }
   });

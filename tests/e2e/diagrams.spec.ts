@@ -198,6 +198,50 @@ test('copy Mermaid source puts the diagram text on the clipboard', async ({ page
   expect(text).toContain('A[目的与范围] --> B[角色与职责]');
 });
 
+test('in the dark theme, 下载 PNG gives the light picture, as 下载 SVG does', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
+  await page.goto(DIAGRAM_PAGE);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const fig = await firstFigure(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: '下载 PNG' }).click()]);
+  const buf = readFileSync((await download.path())!);
+  // The corner pixel is the light background, and the picture has mostly light pixels.
+  const { corner, lightShare } = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let light = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! > 600) light++;
+    return { corner: [...ctx.getImageData(0, 0, 1, 1).data], lightShare: light / (data.length / 4) };
+  }, buf.toString('base64'));
+  expect(corner.slice(0, 3).every((v) => v > 240)).toBe(true);
+  expect(lightShare).toBeGreaterThan(0.6);
+});
+
+test('when the clipboard is refused, the Mermaid source is shown selected for copying by hand', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+  });
+  await page.goto(DIAGRAM_PAGE);
+  const fig = await firstFigure(page);
+  await fig.getByRole('button', { name: '复制 Mermaid 源码' }).click();
+  await expect(fig.getByRole('status')).toHaveText('无法访问剪贴板，请手动复制下面已选中的源码（Ctrl+C 或 ⌘C）');
+  const box = fig.getByRole('textbox', { name: 'Mermaid 源码' });
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue(/A\[目的与范围\] --> B\[角色与职责\]/);
+  const selected = await box.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+  expect(selected).toBe(await box.inputValue());
+  expect(selected).toContain('flowchart LR');
+});
+
 test('a wide diagram scrolls inside its own box on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(DIAGRAM_PAGE);

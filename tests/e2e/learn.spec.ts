@@ -78,3 +78,18 @@ test('reference diagrams follow the dark theme', async ({ page }) => {
   await expect(fig.locator('.fb-diagram__img--dark')).toBeVisible();
   await expect(fig.locator('.fb-diagram__img--light')).toBeHidden();
 });
+
+test('a data dictionary caption spans its table, on the page and on exercise pages, wide and narrow', async ({ page }) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/learn/data-dictionary/', '/learn/exercises/book-purchasing/']) {
+      await page.goto(path);
+      const caption = page.locator('.dfd-dictionary caption').first();
+      await expect(caption).toBeVisible();
+      const [c, t] = await Promise.all([caption.boundingBox(), page.locator('.dfd-dictionary').first().boundingBox()]);
+      // One line (not a column one character wide), about as wide as the table.
+      expect(c!.height, `${path} at ${width}px`).toBeLessThan(60);
+      expect(c!.width, `${path} at ${width}px`).toBeGreaterThan(t!.width * 0.8);
+    }
+  }
+});

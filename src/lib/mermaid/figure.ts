@@ -28,6 +28,18 @@ export function minDisplayWidth(width: number): number {
   return Math.min(width, Math.max(Math.round(width * 0.6), 320));
 }
 
+/** Printable area of an A4 page with the site's print margins (15 mm × 12 mm), in CSS pixels. */
+const PRINT_WIDTH = 703;
+const PRINT_HEIGHT = 1009;
+
+/**
+ * Whether a diagram, scaled to the printed page width, would be more than one and a half pages
+ * tall: such a diagram runs over pages in print rather than shrinking to fit one.
+ */
+export function printsLong(width: number, height: number): boolean {
+  return height * Math.min(1, PRINT_WIDTH / width) > 1.5 * PRINT_HEIGHT;
+}
+
 export function figureHast(d: RenderedDiagram, opts: { title: string; source: string; caption?: string }): Element {
   const { title, source } = opts;
   const alt = altText(title, d);
@@ -45,7 +57,7 @@ export function figureHast(d: RenderedDiagram, opts: { title: string; source: st
       loading: 'lazy',
       decoding: 'async',
     });
-  return h('figure.fb-diagram.not-content', { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height }, [
+  return h(printsLong(d.width, d.height) ? 'figure.fb-diagram.fb-diagram--long.not-content' : 'figure.fb-diagram.not-content', { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height }, [
     h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [img('light', light), img('dark', dark)]),
     h('figcaption.fb-diagram__caption', opts.caption ?? title),
     h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [

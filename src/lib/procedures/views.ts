@@ -8,6 +8,17 @@ export const RACI_LEGEND: Record<string, string> = {
   I: '知会（Informed）',
 };
 
+/** The mark of a matrix letter that is the page's own inference, and what it means. */
+export const INFERRED_MARK = '*';
+export const INFERRED_LEGEND = '本页推断：原文没有写明这一步由谁负责，字母是本页根据上下文所作的安排';
+
+/** The letter of a cell as shown and exported: with the inference mark when it is one. */
+export function cellText(a: { raci: Record<string, string>; inferred?: string[] }, role: string): string {
+  const v = a.raci[role];
+  if (!v) return '';
+  return a.inferred?.includes(role) ? v + INFERRED_MARK : v;
+}
+
 function csvCell(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -15,7 +26,7 @@ function csvCell(s: string): string {
 /** The matrix as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese correctly). */
 export function matrixCsv(p: Procedure): string {
   const header = ['步骤', '活动', ...p.roles.map((r) => r.name)];
-  const rows = p.activities.map((a) => [a.step, a.name, ...p.roles.map((r) => a.raci[r.id] ?? '')]);
+  const rows = p.activities.map((a) => [a.step, a.name, ...p.roles.map((r) => cellText(a, r.id))]);
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -24,7 +35,7 @@ export interface RoleDuty {
   /** What the role is in this procedure, if the data says. */
   description?: string;
   duties: string[];
-  activities: Array<{ step: string; name: string; value: string }>;
+  activities: Array<{ step: string; name: string; value: string; inferred: boolean }>;
 }
 
 export interface RoleView {
@@ -42,7 +53,9 @@ export function roleViews(procedures: Procedure[]): RoleView[] {
         procedure: { slug: p.slug, title: p.title },
         description: r.description,
         duties: r.duties,
-        activities: p.activities.filter((a) => a.raci[r.id]).map((a) => ({ step: a.step, name: a.name, value: a.raci[r.id]! })),
+        activities: p.activities
+          .filter((a) => a.raci[r.id])
+          .map((a) => ({ step: a.step, name: a.name, value: a.raci[r.id]!, inferred: a.inferred.includes(r.id) })),
       });
       map.set(r.id, view);
     }
@@ -92,4 +105,47 @@ export function glossaryViews(procedures: Procedure[]): GlossaryView[] {
     }
   }
   return [...map.values()].sort((a, b) => a.term.localeCompare(b.term, 'zh-CN'));
+}
+
+/**
+ * The role columns split into groups of at most `max`, as even as possible, for printing a wide
+ * matrix on A4: each group is printed as its own table that repeats the step column.
+ */
+export function columnGroups<T>(items: T[], max = 8): T[][] {
+  if (items.length === 0) return [];
+  const count = Math.ceil(items.length / max);
+  const size = Math.ceil(items.length / count);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface StepCard {
+  step: string;
+  name: string;
+  deadline?: string;
+  /** Roles with a letter in this step, grouped A, R, C, I (a role with "A/R" is listed once, under A). */
+  entries: Array<{ letter: string; roles: Array<{ id: string; name: string; value: string; inferred: boolean }> }>;
+}
+
+/** The matrix read row by row: for each step, which roles are R, A, C, I (the phone card view). */
+export function stepCards(p: Procedure): StepCard[] {
+  const order = ['A', 'R', 'C', 'I'];
+  return p.activities.map((a) => {
+    const entries = order
+      .map((letter) => ({
+        letter,
+        roles: p.roles
+          .filter((r) => {
+            const v = a.raci[r.id];
+            if (!v) return false;
+            // A role's strongest letter decides its group: A before R before C before I.
+            const strongest = order.find((l) => v.split('/').includes(l));
+            return strongest === letter;
+          })
+          .map((r) => ({ id: r.id, name: r.name, value: a.raci[r.id]!, inferred: a.inferred.includes(r.id) })),
+      }))
+      .filter((e) => e.roles.length > 0);
+    return { step: a.step, name: a.name, deadline: a.deadline, entries };
+  });
 }

@@ -85,8 +85,8 @@ describe('views generated from procedure data', () => {
   it('lists each role with its duties and steps', () => {
     const leader = roleViews([p]).find((r) => r.id === 'project-leader')!;
     expect(leader.procedures[0]!.activities).toEqual([
-      { step: '1', name: '制订项目计划', value: 'A/R' },
-      { step: '2', name: '执行计划', value: 'A' },
+      { step: '1', name: '制订项目计划', value: 'A/R', inferred: false },
+      { step: '2', name: '执行计划', value: 'A', inferred: false },
     ]);
   });
 
