@@ -12,8 +12,7 @@ const EN: Record<string, string> = {
   'PNG 生成失败，请改用“下载 SVG”': 'Could not create the PNG: use “Download SVG” instead',
   '已复制 Mermaid 源码': 'Mermaid source copied',
   '无法访问剪贴板，请手动复制': 'No access to the clipboard: copy the source by hand',
-  '无法访问剪贴板，请手动复制下面已选中的源码（Ctrl+C 或 ⌘C）':
-    'No access to the clipboard: copy the selected source below by hand (Ctrl+C or ⌘C)',
+  '无法访问剪贴板，请手动复制下面已选中的源码（Ctrl+C 或 ⌘C）': 'No access to the clipboard: copy the selected source below by hand (Ctrl+C or ⌘C)',
   'Mermaid 源码': 'Mermaid source',
 };
 const english = () => document.documentElement.lang === 'en';

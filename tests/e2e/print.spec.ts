@@ -33,7 +33,7 @@ for (const p of procedures) {
   test.describe(`print: ${p.title} (/procedures/${p.slug}/)`, () => {
     test('the whole matrix lies within the A4 printable width, every role once', async ({ page }) => {
       await printLayout(page, p.slug);
-      await expect(page.locator(".fb-matrix > .fb-table-scroll")).toBeHidden();
+      await expect(page.locator('.fb-matrix > .fb-table-scroll')).toBeHidden();
       const layout = await page.evaluate(() => {
         const tables = [...document.querySelectorAll<HTMLTableElement>('.fb-matrix__print-table')];
         const out: string[] = [];
@@ -53,9 +53,7 @@ for (const p of procedures) {
           pageWidth: document.documentElement.scrollWidth,
           roles: tables.flatMap((t) => [...t.querySelectorAll('thead th')].slice(1).map((th) => th.textContent!.trim())),
           rows: tables.map((t) => t.querySelectorAll('tbody tr').length),
-          cells: tables.flatMap((t) =>
-            [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())),
-          ),
+          cells: tables.flatMap((t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()))),
         };
       });
       expect(layout.out).toEqual([]);
@@ -75,9 +73,7 @@ for (const p of procedures) {
         const problems: string[] = [];
         for (const fig of document.querySelectorAll<HTMLElement>('figure.fb-diagram')) {
           const long = fig.classList.contains('fb-diagram--long');
-          const shown = long
-            ? [...fig.querySelectorAll<HTMLElement>('.fb-diagram__slice')]
-            : [fig.querySelector<HTMLElement>('.fb-diagram__img--light')!];
+          const shown = long ? [...fig.querySelectorAll<HTMLElement>('.fb-diagram__slice')] : [fig.querySelector<HTMLElement>('.fb-diagram__img--light')!];
           if (shown.length === 0) problems.push(`${fig.dataset.diagram}: nothing printed`);
           for (const el of shown) {
             const r = el.getBoundingClientRect();
@@ -112,7 +108,10 @@ for (const p of procedures) {
       expect(pages.length).toBeGreaterThan(1);
       const problems: string[] = [];
       pages.forEach((text, i) => {
-        const lines = text.split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+        const lines = text
+          .split('\n')
+          .map((l) => l.replace(/\s+/g, ''))
+          .filter(Boolean);
         if (lines.length === 0) problems.push(`page ${i + 1} is blank`);
         const last = lines.at(-1) ?? '';
         const lastTwo = lines.slice(-2).join('');

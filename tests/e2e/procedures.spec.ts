@@ -158,9 +158,9 @@ test('cells the page infers are marked, and the legend says what the mark means'
     await page.goto(`/procedures/${p.slug}/`);
     const table = page.getByRole('table', { name: `${p.title}：责任矩阵（RACI）` });
     const want = p.activities.flatMap((a) => a.inferred.map((r) => `${a.step} ${r}`));
-    const got = await table.locator('td[data-inferred]').evaluateAll((tds) =>
-      tds.map((td) => `${td.closest('tr')!.querySelector('.fb-matrix__step')!.textContent} ${(td as HTMLElement).dataset.role}`),
-    );
+    const got = await table
+      .locator('td[data-inferred]')
+      .evaluateAll((tds) => tds.map((td) => `${td.closest('tr')!.querySelector('.fb-matrix__step')!.textContent} ${(td as HTMLElement).dataset.role}`));
     expect(got, p.slug).toEqual(want);
     for (const td of await table.locator('td[data-inferred]').all()) await expect(td).toContainText('*（本页推断）');
     const legend = page.locator('.fb-matrix__legend');

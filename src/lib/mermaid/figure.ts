@@ -57,15 +57,19 @@ export function figureHast(d: RenderedDiagram, opts: { title: string; source: st
       loading: 'lazy',
       decoding: 'async',
     });
-  return h(printsLong(d.width, d.height) ? 'figure.fb-diagram.fb-diagram--long.not-content' : 'figure.fb-diagram.not-content', { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height }, [
-    h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [img('light', light), img('dark', dark)]),
-    h('figcaption.fb-diagram__caption', opts.caption ?? title),
-    h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
-      h('a.fb-diagram__action', { href: light, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' }, '下载 SVG'),
-      h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
-      h('button.fb-diagram__action', { type: 'button', dataAction: 'copy' }, '复制 Mermaid 源码'),
-      h('span.fb-diagram__status', { role: 'status', ariaLive: 'polite' }),
-    ]),
-    h('pre.fb-diagram__source', { hidden: true, dataPagefindIgnore: '' }, source),
-  ]);
+  return h(
+    printsLong(d.width, d.height) ? 'figure.fb-diagram.fb-diagram--long.not-content' : 'figure.fb-diagram.not-content',
+    { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height },
+    [
+      h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [img('light', light), img('dark', dark)]),
+      h('figcaption.fb-diagram__caption', opts.caption ?? title),
+      h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
+        h('a.fb-diagram__action', { href: light, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' }, '下载 SVG'),
+        h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
+        h('button.fb-diagram__action', { type: 'button', dataAction: 'copy' }, '复制 Mermaid 源码'),
+        h('span.fb-diagram__status', { role: 'status', ariaLive: 'polite' }),
+      ]),
+      h('pre.fb-diagram__source', { hidden: true, dataPagefindIgnore: '' }, source),
+    ],
+  );
 }

@@ -53,9 +53,7 @@ export function roleViews(procedures: Procedure[]): RoleView[] {
         procedure: { slug: p.slug, title: p.title },
         description: r.description,
         duties: r.duties,
-        activities: p.activities
-          .filter((a) => a.raci[r.id])
-          .map((a) => ({ step: a.step, name: a.name, value: a.raci[r.id]!, inferred: a.inferred.includes(r.id) })),
+        activities: p.activities.filter((a) => a.raci[r.id]).map((a) => ({ step: a.step, name: a.name, value: a.raci[r.id]!, inferred: a.inferred.includes(r.id) })),
       });
       map.set(r.id, view);
     }
