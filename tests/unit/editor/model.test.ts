@@ -169,3 +169,22 @@ describe('share links', () => {
     if (!long.ok) expect(long.length).toBeGreaterThan(MAX_SHARE_URL);
   });
 });
+
+describe('SVG export bounds', () => {
+  it('holds every flow label, also of flows that bow round symbols', () => {
+    const r0 = readDocument(readFileSync('tests/rules/balance/sibling-valid.dfd.json', 'utf8'));
+    if (!r0.ok) throw new Error();
+    // Lay the 0 层图 out in one row so that the store-to-process flow has to bow over the others.
+    const doc = structuredClone(r0.doc);
+    doc.diagrams[0]!.nodes.forEach((n, i) => Object.assign(n, { x: i * 220, y: 0 }));
+    const svg = diagramSvg(doc, 'l0');
+    const [vx, vy, vw, vh] = /viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"/.exec(svg)!.slice(1).map(Number) as [number, number, number, number];
+    for (const m of svg.matchAll(/<rect x="([-\d.]+)" y="([-\d.]+)" width="([-\d.]+)" height="18"/g)) {
+      const [x, y, w] = m.slice(1).map(Number) as [number, number, number];
+      expect(x).toBeGreaterThanOrEqual(vx);
+      expect(y).toBeGreaterThanOrEqual(vy);
+      expect(x + w).toBeLessThanOrEqual(vx + vw);
+      expect(y + 18).toBeLessThanOrEqual(vy + vh);
+    }
+  });
+});

@@ -192,6 +192,17 @@ export function diagramSvg(doc: DfdDocument, diagramId: string, options: SvgOpti
   const boundary = boundaryNodes(doc, diagram.id);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
   const b = diagramBounds(placed);
+  // Flows that bow round symbols, and their labels, may leave the symbols' bounds: grow them to fit.
+  let minX = b.x;
+  let minY = b.y;
+  let maxX = b.x + b.width;
+  let maxY = b.y + b.height;
+  const include = (x: number, y: number) => {
+    minX = Math.min(minX, x - MARGIN / 2);
+    minY = Math.min(minY, y - MARGIN / 2);
+    maxX = Math.max(maxX, x + MARGIN / 2);
+    maxY = Math.max(maxY, y + MARGIN / 2);
+  };
   const offsets = flowOffsets(diagram.flows);
   const round = (p: PlacedNode) => notation === 'yourdon' && p.node.kind === 'process';
   const bends = flowBends(
@@ -215,14 +226,22 @@ export function diagramSvg(doc: DfdDocument, diagramId: string, options: SvgOpti
       `<path d="${seg.path}" fill="none" stroke="${pal.flow}" stroke-width="1.5" marker-end="url(#fb-arrow)" data-flow="${escapeXml(f.id)}"><title>${escapeXml([f.code, f.label].filter(Boolean).join(' '))}</title></path>`,
     );
     const label = [f.code, f.label].filter(Boolean).join(' ');
+    // A curve of a flow that bows out reaches about half way from its chord to its label.
+    include(seg.mid.x, seg.mid.y);
     if (label) {
       const w = textWidth(label, SMALL_FONT_SIZE) + 8;
+      include(seg.mid.x - w / 2, seg.mid.y - 9);
+      include(seg.mid.x + w / 2, seg.mid.y + 9);
       labels.push(
         `<rect x="${fmt(seg.mid.x - w / 2)}" y="${fmt(seg.mid.y - 9)}" width="${fmt(w)}" height="18" rx="3" fill="${pal.labelBackground}" fill-opacity="0.92"/>` +
           text(seg.mid.x, seg.mid.y, label, { size: SMALL_FONT_SIZE, fill: pal.text }),
       );
     }
   }
+  b.x = minX;
+  b.y = minY;
+  b.width = maxX - minX;
+  b.height = maxY - minY;
   const title = [doc.title, diagram.title].filter(Boolean).join(' · ') || 'DFD';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(b.width)}" height="${fmt(b.height)}" viewBox="${fmt(b.x)} ${fmt(b.y)} ${fmt(b.width)} ${fmt(b.height)}" font-family="${escapeXml(FONT_FAMILY)}" role="img">`,
