@@ -146,19 +146,4 @@ export default tseslint.config(
     files: ['src/editor/**/*.tsx'],
     ...jsxA11y.flatConfigs.recommended,
   },
-  {
-    // Findings of the modeller as it stood when lint came in, lowered to warnings while src/editor is
-    // rebuilt around one store (issue 12): make each an error again once its warnings are gone.
-    files: ['src/editor/**/*.{ts,tsx}'],
-    rules: { 'react-hooks/refs': 'warn', 'react-hooks/set-state-in-effect': 'warn' },
-  },
-  {
-    files: ['src/editor/**/*.tsx'],
-    rules: {
-      'jsx-a11y/click-events-have-key-events': 'warn',
-      'jsx-a11y/no-autofocus': 'warn',
-      'jsx-a11y/no-noninteractive-element-interactions': 'warn',
-      'jsx-a11y/no-noninteractive-tabindex': 'warn',
-    },
-  },
 );

@@ -52,7 +52,9 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasBox = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  // One store, one session and one command set for the life of the island.
+  // One store, one session and one command set for the life of the island. (The functions of
+  // `env` read the refs when a command calls them, after render.)
+  // eslint-disable-next-line react-hooks/refs
   const [commands] = useState(() => {
     const store = createStore(emptyDocument(t.newName));
     const env = {

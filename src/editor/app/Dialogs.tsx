@@ -1,4 +1,5 @@
 /** The modeller's dialogs, each opened by a command (store.dialog) and answered through commands. */
+/* eslint-disable jsx-a11y/no-autofocus -- a modal <dialog> moves focus into itself; autofocus names the control it should land on (the safe choice, Cancel, in confirmations) */
 import { useRef } from 'react';
 import type { Messages } from '../i18n.ts';
 import type { Commands } from '../commands/registry.ts';

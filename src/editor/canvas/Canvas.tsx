@@ -26,6 +26,7 @@ import type { EditorAction, Selection, SelectChange } from '../model/editor.ts';
 import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
+import { useLatest } from '../hooks/useLatest.ts';
 import { ARROW_ID, buildEdges, buildNodes, type EdgeCacheEntry, type NodeCacheEntry } from './elements.ts';
 import { FlowEdge, type FlowRfEdge } from './FlowEdge.tsx';
 import type { EditTarget } from './context.ts';
@@ -78,17 +79,18 @@ function CanvasInner(props: CanvasProps) {
   const { diagram, notation, selection, markers, editing, t, dispatch, boundary, withChild } = props;
   const rf = useReactFlow();
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition> | null>(null);
-  const measured = useRef(new Map<string, { width: number; height: number }>());
-  const nodeCache = useRef(new Map<string, NodeCacheEntry>());
-  const edgeCache = useRef(new Map<string, EdgeCacheEntry>());
+  // Caches kept for the life of the canvas: plain holders (the render reads them, React need not know).
+  const [measured] = useState(() => new Map<string, { width: number; height: number }>());
+  const [nodeCache] = useState(() => ({ current: new Map<string, NodeCacheEntry>() }));
+  const [edgeCache] = useState(() => ({ current: new Map<string, EdgeCacheEntry>() }));
   const [dropping, setDropping] = useState(false);
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedFlows = useMemo(() => new Set(selection.flows), [selection.flows]);
 
   const nodes = useMemo(
-    () => buildNodes(nodeCache, { diagram, notation, selectedNodes, markers, editing, drag, t, boundary, withChild, measured: measured.current }),
-    [diagram, notation, selectedNodes, markers, editing, drag, t, boundary, withChild],
+    () => buildNodes(nodeCache, { diagram, notation, selectedNodes, markers, editing, drag, t, boundary, withChild, measured }),
+    [nodeCache, measured, diagram, notation, selectedNodes, markers, editing, drag, t, boundary, withChild],
   );
 
   // Flows fan out between one pair of symbols, and bow round symbols in their way (from the
@@ -104,12 +106,11 @@ function CanvasInner(props: CanvasProps) {
 
   const edges = useMemo(
     () => buildEdges(edgeCache, { diagram, offsets, bends, selectedFlows, markers, editing, t }),
-    [diagram, offsets, bends, selectedFlows, markers, editing, t],
+    [edgeCache, diagram, offsets, bends, selectedFlows, markers, editing, t],
   );
 
   const diagramId = diagram.id;
-  const nodesRef = useRef(nodes);
-  nodesRef.current = nodes;
+  const nodesRef = useLatest(nodes);
 
   // Safety net: a symbol React Flow has not measured stays invisible and without flows (seen
   // when a node object is replaced while its first measurement is pending); measure it again.
@@ -121,7 +122,7 @@ function CanvasInner(props: CanvasProps) {
       if (missing.length) updateInternals(missing);
     });
     return () => cancelAnimationFrame(raf);
-  }, [nodes, drag, rf, updateInternals]);
+  }, [nodes, nodesRef, drag, rf, updateInternals]);
   const onNodesChange = useCallback(
     (changes: NodeChange<DfdRfNode>[]) => {
       let dragging: Map<string, XYPosition> | null = null;
@@ -129,7 +130,7 @@ function CanvasInner(props: CanvasProps) {
       const sel: SelectChange[] = [];
       for (const c of changes) {
         if (c.type === 'dimensions' && c.dimensions) {
-          measured.current.set(c.id, c.dimensions);
+          measured.set(c.id, c.dimensions);
         } else if (c.type === 'position' && c.position) {
           const p = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
           if (c.dragging) (dragging ??= new Map()).set(c.id, p);
@@ -152,7 +153,7 @@ function CanvasInner(props: CanvasProps) {
       }
       if (sel.length) dispatch({ type: 'selectDelta', nodes: sel });
     },
-    [dispatch, diagramId],
+    [dispatch, diagramId, measured],
   );
 
   const onEdgesChange = useCallback(
@@ -202,13 +203,10 @@ function CanvasInner(props: CanvasProps) {
   );
 
   // When a diagram is shown: centre the element asked for, else restore its saved viewport, else fit.
-  const initialViewport = useRef(props.initialViewport);
-  initialViewport.current = props.initialViewport;
-  const focusRef = useRef(props.focus);
-  focusRef.current = props.focus;
+  const initialViewport = useLatest(props.initialViewport);
+  const focusRef = useLatest(props.focus);
   const handledFocus = useRef(0);
-  const onFocusDoneRef = useRef(props.onFocusDone);
-  onFocusDoneRef.current = props.onFocusDone;
+  const onFocusDoneRef = useLatest(props.onFocusDone);
   const wrapper = useRef<HTMLDivElement>(null);
   // Centre and focus the element asked for (a click on a finding).
   const focusNonce = props.focus?.nonce;
@@ -239,7 +237,7 @@ function CanvasInner(props: CanvasProps) {
       onFocusDoneRef.current();
     });
     return () => cancelAnimationFrame(raf);
-  }, [focusNonce, rf]);
+  }, [focusNonce, focusRef, onFocusDoneRef, rf]);
 
   // When the diagram is first shown: its saved viewport, else fit it (unless an element is asked for).
   useEffect(() => {
@@ -249,7 +247,7 @@ function CanvasInner(props: CanvasProps) {
     // (fitView on an empty diagram would wait and jump to the first symbol drawn.)
     else if (nodesRef.current.length === 0) void rf.setViewport({ x: 0, y: 0, zoom: 1 });
     else void rf.fitView({ padding: 0.2, maxZoom: 1.2 });
-  }, [rf]);
+  }, [rf, focusRef, initialViewport, nodesRef]);
 
   const ariaLabelConfig = useMemo(
     () => ({

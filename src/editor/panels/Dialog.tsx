@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useLatest } from '../hooks/useLatest.ts';
 
 interface Props {
   title: string;
@@ -13,8 +14,7 @@ interface Props {
 export function Dialog({ title, onClose, children, footer, role, wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  const onCloseRef = useLatest(onClose);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -25,8 +25,10 @@ export function Dialog({ title, onClose, children, footer, role, wide }: Props) 
       d.removeEventListener('close', close);
       if (d.open) d.close();
     };
-  }, []);
+  }, [onCloseRef]);
   return (
+    // A click on the backdrop closes the dialog; the keyboard has Escape (native to <dialog>).
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={ref}
       className={`fb-dialog${wide ? ' fb-dialog--wide' : ''}`}

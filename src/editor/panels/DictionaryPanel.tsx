@@ -90,7 +90,7 @@ function Entry({ entry, index, t, onUpsert, onRemove }: { entry: DfdEntry; index
 }
 
 function DictionaryPanelInner({ doc, t, onUpsert, onRemove }: Props) {
-  const entries = doc.dictionary ?? [];
+  const entries = useMemo(() => doc.dictionary ?? [], [doc.dictionary]);
   const missing = useMemo(() => {
     const have = new Set(entries.flatMap((e) => [norm(e.name), ...(e.aliases ?? []).map(norm)]));
     return dictionaryNames(doc).filter((n) => !have.has(n.name));

@@ -15,6 +15,8 @@ export function Menu({ label, children, className }: { label: string; children: 
     return () => document.removeEventListener('pointerdown', onDown);
   }, []);
   return (
+    // Escape closes the open menu and gives focus back to its summary.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <details
       ref={ref}
       className={`fb-menu ${className ?? ''}`}
