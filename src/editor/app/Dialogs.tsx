@@ -88,59 +88,9 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
     case 'renameLevel':
       return <PromptDialog t={t} title={t.renameLevel} label={t.levelNamePrompt} initial={levelName} onSubmit={onRenameLevel} close={close} />;
     case 'deleteWithChild':
-      return (
-        <Dialog
-          title={t.deleteWithChildTitle}
-          role="alertdialog"
-          onClose={close}
-          footer={
-            <>
-              <button type="button" className="fb-btn" onClick={close} autoFocus>
-                {t.cancel}
-              </button>
-              <button
-                type="button"
-                className="fb-btn fb-btn--danger"
-                onClick={() => {
-                  close();
-                  onConfirmOps(dialog.ops);
-                }}
-              >
-                {t.delete}
-              </button>
-            </>
-          }
-        >
-          <p>{dialog.text}</p>
-        </Dialog>
-      );
+      return <ConfirmDialog t={t} title={t.deleteWithChildTitle} text={dialog.text} action={t.delete} onConfirm={() => onConfirmOps(dialog.ops)} close={close} />;
     case 'delete':
-      return (
-        <Dialog
-          title={t.delete}
-          role="alertdialog"
-          onClose={close}
-          footer={
-            <>
-              <button type="button" className="fb-btn" onClick={close} autoFocus>
-                {t.cancel}
-              </button>
-              <button
-                type="button"
-                className="fb-btn fb-btn--danger"
-                onClick={() => {
-                  close();
-                  onDelete();
-                }}
-              >
-                {t.delete}
-              </button>
-            </>
-          }
-        >
-          <p>{t.confirmDelete(info?.name ?? '')}</p>
-        </Dialog>
-      );
+      return <ConfirmDialog t={t} title={t.delete} text={t.confirmDelete(info?.name ?? '')} action={t.delete} onConfirm={onDelete} close={close} />;
     case 'mermaidIn':
       return (
         <Dialog
@@ -293,6 +243,36 @@ function PromptDialog({ t, title, label, initial, onSubmit, close }: { t: Messag
           }}
         />
       </label>
+    </Dialog>
+  );
+}
+
+/** Asks before something that destroys work: Cancel has the focus, the action is marked dangerous. */
+function ConfirmDialog({ t, title, text, action, onConfirm, close }: { t: Messages; title: string; text: string; action: string; onConfirm(): void; close(): void }) {
+  return (
+    <Dialog
+      title={title}
+      role="alertdialog"
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="fb-btn" onClick={close} autoFocus>
+            {t.cancel}
+          </button>
+          <button
+            type="button"
+            className="fb-btn fb-btn--danger"
+            onClick={() => {
+              close();
+              onConfirm();
+            }}
+          >
+            {action}
+          </button>
+        </>
+      }
+    >
+      <p>{text}</p>
     </Dialog>
   );
 }
