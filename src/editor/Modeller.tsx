@@ -13,8 +13,8 @@ import './modeller.css';
 import type { NodeKind } from '@schemas/dfd.ts';
 import { MESSAGES, pickLang, type Lang } from './i18n.ts';
 import { boundaryNodes } from './core.ts';
-import { emptyDocument, updateNodeOps } from './model/actions.ts';
-import { currentDiagram } from './model/editor.ts';
+import { emptyDocument } from './model/actions.ts';
+import { currentDiagram, type SelectChange } from './model/editor.ts';
 import { Canvas, PALETTE_MIME } from './canvas/Canvas.tsx';
 import { CanvasActionsContext, MessagesContext, type CanvasActions, type EditTarget } from './canvas/context.ts';
 import { countFindings, useFindings, useMarkers } from './hooks/useFindings.ts';
@@ -136,12 +136,11 @@ function ModellerApp({ lang }: { lang: Lang }) {
         store.set({ editing: null });
         refocus(target);
         const v = target.field === 'label' ? value : value.trim();
-        const s = store.get();
-        if (target.kind === 'node') store.dispatch({ type: 'apply', ops: updateNodeOps(s.doc, s.diagramId, target.id, { [target.field]: v }) });
-        else if (target.field !== 'owner') store.dispatch({ type: 'apply', ops: [{ type: 'updateFlow', diagram: s.diagramId, id: target.id, patch: { [target.field]: v } }] });
+        if (target.kind === 'node') commands.run('update-element', { element: { kind: 'node', id: target.id, patch: { [target.field]: v } } });
+        else if (target.field !== 'owner') commands.run('update-element', { element: { kind: 'flow', id: target.id, patch: { [target.field]: v } } });
       },
     }),
-    [store, refocus],
+    [store, commands, refocus],
   );
   // An edit target that no longer exists (undo, delete) is dropped.
   useEffect(() => {
@@ -179,7 +178,9 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const onPaletteDrop = useCallback((kind: NodeKind, p: XYPosition) => commands.addNode(kind, p), [commands]);
   const onFileDrop = useCallback((f: File) => void commands.importFile(f), [commands]);
   const onFocusDone = useCallback(() => store.set({ focus: null }), [store]);
-  const onConnect = useCallback((from: string, to: string) => commands.connect(from, to), [commands]);
+  const onConnect = useCallback((from: string, to: string) => void commands.run('connect', { from, to }), [commands]);
+  const onMoveNodes = useCallback((positions: Record<string, XYPosition>) => void commands.run('move-nodes', { positions }), [commands]);
+  const onSelectDelta = useCallback((delta: { nodes?: SelectChange[]; flows?: SelectChange[] }) => void commands.run('select', { delta }), [commands]);
   const onToggleMinimap = useCallback(() => store.set({ minimap: !store.get().minimap }), [store]);
   const onOpenChild = useCallback((id: string) => void commands.run('decompose', { processId: id }), [commands]);
   const onContextMenu = useCallback(
@@ -188,13 +189,13 @@ function ModellerApp({ lang }: { lang: Lang }) {
         // The menu acts on what it was opened on: select it first (unless it is part of the selection).
         const sel = store.get().selection;
         const inSel = target.kind === 'node' ? sel.nodes.includes(target.id) : sel.flows.includes(target.id);
-        if (!inSel) store.dispatch({ type: 'select', selection: target.kind === 'node' ? { nodes: [target.id], flows: [] } : { nodes: [], flows: [target.id] } });
+        if (!inSel) commands.run('select', { selection: target.kind === 'node' ? { nodes: [target.id], flows: [] } : { nodes: [], flows: [target.id] } });
         store.set({ menu: { x: e.clientX, y: e.clientY, target } });
       } else {
         store.set({ menu: { x: e.clientX, y: e.clientY, target: { kind: 'pane', at: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }) } } });
       }
     },
-    [store, rf],
+    [store, commands, rf],
   );
 
   const statusText = (() => {
@@ -233,7 +234,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
                     t={t}
                     dark={dark}
                     coarsePointer={coarse}
-                    dispatch={store.dispatch}
+                    onMoveNodes={onMoveNodes}
+                    onSelectDelta={onSelectDelta}
                     onConnectNodes={onConnect}
                     onPaletteDrop={onPaletteDrop}
                     onFileDrop={onFileDrop}

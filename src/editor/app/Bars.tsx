@@ -60,7 +60,7 @@ export function LevelBar({ t, commands }: { t: Messages; commands: Commands }) {
   const path = useMemo(() => levelPath(doc, diagramId), [doc, diagramId]);
   const process = selectedProcess({ doc, diagramId, selection });
   const child = process ? childOf(doc, diagramId, process.id) : undefined;
-  const show = (id: string) => store.dispatch({ type: 'showDiagram', diagramId: id });
+  const show = (id: string) => commands.run('show-level', { diagramId: id });
   return (
     <div className="fb-levelbar">
       <nav aria-label={t.breadcrumb} className="fb-breadcrumb">

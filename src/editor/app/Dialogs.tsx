@@ -8,7 +8,7 @@ import { shownKeys } from '../commands/keymap.ts';
 import { Dialog } from '../panels/Dialog.tsx';
 import { MAX_SHARE_URL } from '../io/share.ts';
 import { diagramName } from '../model/actions.ts';
-import { EMPTY_SELECTION, currentDiagram } from '../model/editor.ts';
+import { currentDiagram } from '../model/editor.ts';
 import type { Op } from '../model/ops.ts';
 import { useStore } from '../store/store.ts';
 import type { DialogState } from '../store/state.ts';
@@ -25,7 +25,7 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
   const onDelete = () => void commands.removeDocument();
   const levelName = diagramName(doc, currentDiagram({ doc, diagramId }), t);
   const onRenameLevel = (name: string) => commands.renameLevel(name);
-  const onConfirmOps = (ops: Op[]) => store.dispatch({ type: 'apply', ops, select: EMPTY_SELECTION });
+  const onConfirmOps = (ops: Op[]) => commands.run('delete-selection', { confirmedOps: ops });
   const onMermaid = async (text: string) => {
     const err = await commands.importText(text, 'Mermaid', 'mermaid');
     if (err) setDialog({ type: 'mermaidIn', error: t.mermaidError(lang === 'en' ? err.en : err.zh) });

@@ -5,7 +5,6 @@ import type { Finding } from '../core.ts';
 import { boundaryNodes } from '../core.ts';
 import type { Lang, Messages } from '../i18n.ts';
 import type { Commands } from '../commands/registry.ts';
-import { updateNodeOps } from '../model/actions.ts';
 import { currentDiagram } from '../model/editor.ts';
 import type { FlowPatch, NodePatch } from '../model/ops.ts';
 import { FindingsPanel } from '../panels/FindingsPanel.tsx';
@@ -23,15 +22,11 @@ export function SidePanel({ t, lang, commands, findings }: { t: Messages; lang: 
   const tab = useStore(store, (s) => s.tab);
   const diagram = currentDiagram({ doc, diagramId });
   const boundary = useMemo(() => boundaryNodes(doc, diagramId), [doc, diagramId]);
-  const apply = (ops: Parameters<typeof store.dispatch>[0]) => store.dispatch(ops);
-  const onNode = (id: string, patch: NodePatch) => {
-    const s = store.get();
-    apply({ type: 'apply', ops: updateNodeOps(s.doc, s.diagramId, id, patch) });
-  };
-  const onFlow = (id: string, patch: FlowPatch) => apply({ type: 'apply', ops: [{ type: 'updateFlow', diagram: store.get().diagramId, id, patch }] });
-  const onConnect = (from: string, to: string) => commands.connect(from, to);
-  const onUpsert = (index: number | null, entry: DfdEntry) => apply({ type: 'apply', ops: [{ type: 'upsertEntry', index, entry }] });
-  const onRemove = (index: number) => apply({ type: 'apply', ops: [{ type: 'removeEntry', index }] });
+  const onNode = (id: string, patch: NodePatch) => commands.run('update-element', { element: { kind: 'node', id, patch } });
+  const onFlow = (id: string, patch: FlowPatch) => commands.run('update-element', { element: { kind: 'flow', id, patch } });
+  const onConnect = (from: string, to: string) => commands.run('connect', { from, to });
+  const onUpsert = (index: number | null, entry: DfdEntry) => commands.run('upsert-entry', { index, entry });
+  const onRemove = (index: number) => commands.run('remove-entry', { index });
   return (
     <aside className="fb-side" aria-label={t.panels}>
       {/* The findings can be long: a keyboard user can jump past them to the properties. */}
@@ -86,7 +81,7 @@ export function SidePanel({ t, lang, commands, findings }: { t: Messages; lang: 
               boundary={boundary}
               onOpenParent={(parentNodeId) => {
                 const parentId = diagram.refines?.diagram;
-                if (parentId) store.dispatch({ type: 'showDiagram', diagramId: parentId, select: { nodes: [parentNodeId], flows: [] } });
+                if (parentId) commands.run('show-level', { diagramId: parentId, selection: { nodes: [parentNodeId], flows: [] } });
               }}
             />
           </div>

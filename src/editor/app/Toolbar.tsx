@@ -61,10 +61,7 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         </button>
         <label className="fb-toolbar__notation">
           <span className="fb-visually-hidden">{t.notationLabel}</span>
-          <select
-            value={notation}
-            onChange={(e) => store.dispatch({ type: 'apply', ops: [{ type: 'updateDocument', patch: { notation: e.target.value as 'gane-sarson' | 'yourdon' } }] })}
-          >
+          <select value={notation} onChange={(e) => commands.run('set-notation', { notation: e.target.value as 'gane-sarson' | 'yourdon' })}>
             <option value="gane-sarson">{t.ganeSarson}</option>
             <option value="yourdon">{t.yourdon}</option>
           </select>

@@ -4,7 +4,7 @@
  * React Flow re-renders only what changed), keeps the positions of nodes being dragged locally,
  * and reports finished changes (moves, connections, selections) back as editor actions.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -22,7 +22,7 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
-import type { EditorAction, Selection, SelectChange } from '../model/editor.ts';
+import type { Selection, SelectChange } from '../model/editor.ts';
 import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
@@ -52,7 +52,10 @@ export interface CanvasProps {
   t: Messages;
   dark: boolean;
   coarsePointer: boolean;
-  dispatch: Dispatch<EditorAction>;
+  /** Symbols dropped after a drag. */
+  onMoveNodes(positions: Record<string, XYPosition>): void;
+  /** Selection changes from clicks, Shift+click and the selection box. */
+  onSelectDelta(delta: { nodes?: SelectChange[]; flows?: SelectChange[] }): void;
   onConnectNodes(from: string, to: string): void;
   onPaletteDrop(kind: NodeKind, position: XYPosition): void;
   onFileDrop(file: File): void;
@@ -76,7 +79,7 @@ export interface CanvasProps {
 }
 
 function CanvasInner(props: CanvasProps) {
-  const { diagram, notation, selection, markers, editing, t, dispatch, boundary, withChild } = props;
+  const { diagram, notation, selection, markers, editing, t, onMoveNodes, onSelectDelta, boundary, withChild } = props;
   const rf = useReactFlow();
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition> | null>(null);
   // Caches kept for the life of the canvas: plain holders (the render reads them, React need not know).
@@ -148,21 +151,21 @@ function CanvasInner(props: CanvasProps) {
         });
       }
       if (commit) {
-        dispatch({ type: 'apply', ops: [{ type: 'moveNodes', diagram: diagramId, positions: commit }] });
+        onMoveNodes(commit);
         setDrag(null);
       }
-      if (sel.length) dispatch({ type: 'selectDelta', nodes: sel });
+      if (sel.length) onSelectDelta({ nodes: sel });
     },
-    [dispatch, diagramId, measured],
+    [onMoveNodes, onSelectDelta, measured],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowRfEdge>[]) => {
       const sel: SelectChange[] = [];
       for (const c of changes) if (c.type === 'select') sel.push({ id: c.id, selected: c.selected });
-      if (sel.length) dispatch({ type: 'selectDelta', flows: sel });
+      if (sel.length) onSelectDelta({ flows: sel });
     },
-    [dispatch],
+    [onSelectDelta],
   );
 
   const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit, onOpenChild, onContextMenu } = props;

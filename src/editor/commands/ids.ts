@@ -34,6 +34,14 @@ export const COMMAND_IDS = [
   'shortcuts',
   'reverse-flow',
   'context-menu',
+  'connect',
+  'move-nodes',
+  'select',
+  'update-element',
+  'set-notation',
+  'show-level',
+  'upsert-entry',
+  'remove-entry',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

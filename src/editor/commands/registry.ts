@@ -4,7 +4,10 @@
  * gesture behaves the same wherever it starts. What a command changes is decided by pure
  * functions (edit.ts, model/); this file wires them to the store, the session and the browser.
  */
-import type { NodeKind } from '@schemas/dfd.ts';
+import type { DfdEntry, NodeKind } from '@schemas/dfd.ts';
+import type { SelectChange, Selection } from '../model/editor.ts';
+import type { FlowPatch, NodePatch, Op } from '../model/ops.ts';
+import { updateNodeOps } from '../model/actions.ts';
 import type { XYPosition } from '@xyflow/react';
 import type { DfdDocument } from '@schemas/dfd.ts';
 import { layoutDiagram, layoutMissing, serializeDocument, toMermaid } from '../core.ts';
@@ -28,6 +31,25 @@ export interface CommandArgs {
   focusedFlow?: string;
   processId?: string;
   center?: XYPosition;
+  /** connect: the two ends of the new flow. */
+  from?: string;
+  to?: string;
+  /** move-nodes: where the dragged symbols were dropped. */
+  positions?: Record<string, XYPosition>;
+  /** select: a whole new selection, or changes to the current one (canvas clicks, Shift+click, box). */
+  selection?: Selection;
+  delta?: { nodes?: SelectChange[]; flows?: SelectChange[] };
+  /** update-element: the element and the fields to change. */
+  element?: { kind: 'node'; id: string; patch: NodePatch } | { kind: 'flow'; id: string; patch: FlowPatch };
+  /** set-notation */
+  notation?: 'gane-sarson' | 'yourdon';
+  /** show-level: the diagram to show, and what to select in it. */
+  diagramId?: string;
+  /** delete-selection: the ops a confirmation approved. */
+  confirmedOps?: Op[];
+  /** upsert-entry / remove-entry: the dictionary entry and its place (null: a new one). */
+  entry?: DfdEntry;
+  index?: number | null;
 }
 
 /** The browser side a command may need; given by the Modeller component. */
@@ -107,6 +129,10 @@ export class Commands {
         store.dispatch(edit.selectAll(s));
         return true;
       case 'delete-selection': {
+        if (args.confirmedOps) {
+          store.dispatch({ type: 'apply', ops: args.confirmedOps, select: EMPTY_SELECTION });
+          return true;
+        }
         const r = edit.deleteSelection(s, t, args.focusedNode);
         if (!r) return false;
         if ('dialog' in r) store.set({ dialog: r.dialog });
@@ -215,6 +241,42 @@ export class Commands {
         if (a) store.dispatch(a);
         return !!a;
       }
+      case 'connect':
+        if (!args.from || !args.to || args.from === args.to) return false;
+        this.connect(args.from, args.to);
+        return true;
+      case 'move-nodes':
+        if (!args.positions) return false;
+        store.dispatch({ type: 'apply', ops: [{ type: 'moveNodes', diagram: s.diagramId, positions: args.positions }] });
+        return true;
+      case 'select':
+        if (args.selection) store.dispatch({ type: 'select', selection: args.selection });
+        else if (args.delta) store.dispatch({ type: 'selectDelta', ...args.delta });
+        return true;
+      case 'update-element': {
+        const el = args.element;
+        if (!el) return false;
+        // A node's new name or code follows into every level below where it is repeated.
+        if (el.kind === 'node') store.dispatch({ type: 'apply', ops: updateNodeOps(s.doc, s.diagramId, el.id, el.patch) });
+        else store.dispatch({ type: 'apply', ops: [{ type: 'updateFlow', diagram: s.diagramId, id: el.id, patch: el.patch }] });
+        return true;
+      }
+      case 'set-notation':
+        if (!args.notation) return false;
+        store.dispatch({ type: 'apply', ops: [{ type: 'updateDocument', patch: { notation: args.notation } }] });
+        return true;
+      case 'show-level':
+        if (!args.diagramId) return false;
+        store.dispatch({ type: 'showDiagram', diagramId: args.diagramId, ...(args.selection ? { select: args.selection } : {}) });
+        return true;
+      case 'upsert-entry':
+        if (!args.entry || args.index === undefined) return false;
+        store.dispatch({ type: 'apply', ops: [{ type: 'upsertEntry', index: args.index, entry: args.entry }] });
+        return true;
+      case 'remove-entry':
+        if (typeof args.index !== 'number') return false;
+        store.dispatch({ type: 'apply', ops: [{ type: 'removeEntry', index: args.index }] });
+        return true;
       case 'context-menu': {
         // From the keyboard: the menu of the focused (or the one selected) element, beside it.
         const id = args.focusedNode ?? args.focusedFlow ?? s.selection.nodes[0] ?? s.selection.flows[0];
