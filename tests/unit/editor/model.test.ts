@@ -188,3 +188,85 @@ describe('SVG export bounds', () => {
     }
   });
 });
+
+describe('flow routing looks symbols up in a grid', () => {
+  it('bends exactly as checking every symbol would, on random drawings', async () => {
+    const fc = (await import('fast-check')).default;
+    const box = { width: 120, height: 60 };
+    // The straightforward routing: every flow tested against every symbol.
+    const brute = (nodes: { id: string; x: number; y: number }[], flows: { id: string; from: string; to: string }[]) => {
+      const placed = nodes.map((n) => ({ ...n, box, round: false }));
+      const byId = new Map(placed.map((n) => [n.id, n]));
+      const out = new Map<string, number>();
+      const hits = (p: { x: number; y: number }, q: { x: number; y: number }, r: { x: number; y: number; w: number; h: number }) => {
+        let t0 = 0;
+        let t1 = 1;
+        const dx = q.x - p.x;
+        const dy = q.y - p.y;
+        for (const [pp, qq] of [
+          [-dx, p.x - r.x],
+          [dx, r.x + r.w - p.x],
+          [-dy, p.y - r.y],
+          [dy, r.y + r.h - p.y],
+        ] as const) {
+          if (pp === 0) {
+            if (qq < 0) return false;
+          } else {
+            const t = qq / pp;
+            if (pp < 0) {
+              if (t > t1) return false;
+              if (t > t0) t0 = t;
+            } else {
+              if (t < t0) return false;
+              if (t < t1) t1 = t;
+            }
+          }
+        }
+        return t0 <= t1;
+      };
+      const offsets = flowOffsets(flows);
+      for (const f of flows) {
+        const a = byId.get(f.from)!;
+        const b = byId.get(f.to)!;
+        if (a === b) continue;
+        const end = (n: typeof a) => ({ center: { x: n.x + 60, y: n.y + 30 }, box, round: false });
+        const blocked = (bend: number) => {
+          const g = flowGeometry(end(a), end(b), offsets.get(f.id) ?? 0, bend);
+          const pts = bend ? [g.start, g.mid, g.end] : [g.start, g.end];
+          return placed.some((n) => n !== a && n !== b && pts.slice(1).some((p, i) => hits(pts[i]!, p, { x: n.x - 6, y: n.y - 6, w: 132, h: 72 })));
+        };
+        if (!blocked(0)) continue;
+        const len = Math.hypot(b.x - a.x, b.y - a.y);
+        const side = (offsets.get(f.id) ?? 0) < 0 ? -1 : 1;
+        let chosen = 0;
+        search: for (const k of [0.25, 0.4, 0.6])
+          for (const sign of [side, -side]) {
+            const bend = sign * Math.max(48, k * len);
+            if (!blocked(bend)) {
+              chosen = bend;
+              break search;
+            }
+          }
+        out.set(f.id, chosen || side * Math.max(48, 0.25 * len));
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ x: fc.integer({ min: -800, max: 1600 }), y: fc.integer({ min: -600, max: 1200 }) }), { minLength: 2, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 40 }),
+        (pos, pairs) => {
+          const nodes = pos.map((p, i) => ({ id: `n${i}`, ...p }));
+          const flows = pairs.map(([a, b], i) => ({ id: `f${i}`, from: `n${a % nodes.length}`, to: `n${b % nodes.length}` }));
+          const fast = flowBends(
+            nodes.map((n) => ({ ...n, box, round: false })),
+            flows,
+            flowOffsets(flows),
+          );
+          expect([...fast.entries()].sort()).toEqual([...brute(nodes, flows).entries()].sort());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
