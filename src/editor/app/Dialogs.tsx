@@ -37,16 +37,7 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
   switch (dialog.type) {
     case 'open':
       return (
-        <Dialog
-          title={t.diagramsDialog}
-          onClose={close}
-          wide
-          footer={
-            <button type="button" className="fb-btn" onClick={close}>
-              {t.close}
-            </button>
-          }
-        >
+        <Dialog title={t.diagramsDialog} onClose={close} wide closeLabel={t.close}>
           <ul className="fb-files">
             {dialog.items.map((it) => (
               <li key={it.id}>
@@ -121,16 +112,7 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
       );
     case 'mermaidOut':
       return (
-        <Dialog
-          title={t.copyMermaid}
-          onClose={close}
-          wide
-          footer={
-            <button type="button" className="fb-btn" onClick={close}>
-              {t.close}
-            </button>
-          }
-        >
+        <Dialog title={t.copyMermaid} onClose={close} wide closeLabel={t.close}>
           <p role="status">{dialog.copied ? t.mermaidCopied : t.mermaidCopyFailed}</p>
           <label className="fb-field">
             <span>Mermaid</span>
@@ -140,16 +122,7 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
       );
     case 'shortcuts':
       return (
-        <Dialog
-          title={t.shortcutsTitle}
-          onClose={close}
-          wide
-          footer={
-            <button type="button" className="fb-btn" onClick={close}>
-              {t.close}
-            </button>
-          }
-        >
+        <Dialog title={t.shortcutsTitle} onClose={close} wide closeLabel={t.close}>
           <table className="fb-shortcuts">
             <caption className="fb-visually-hidden">{t.shortcutsTitle}</caption>
             <thead>
@@ -184,16 +157,7 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
       );
     case 'share':
       return (
-        <Dialog
-          title={t.shareLabel}
-          onClose={close}
-          wide
-          footer={
-            <button type="button" className="fb-btn" onClick={close}>
-              {t.close}
-            </button>
-          }
-        >
+        <Dialog title={t.shareLabel} onClose={close} wide closeLabel={t.close}>
           {dialog.tooLong ? (
             <p role="alert">{t.shareTooLong(dialog.tooLong, MAX_SHARE_URL)}</p>
           ) : (

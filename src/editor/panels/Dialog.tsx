@@ -6,12 +6,14 @@ interface Props {
   onClose(): void;
   children: ReactNode;
   footer?: ReactNode;
+  /** A dialog that only informs: its footer is one button with this label that closes it. */
+  closeLabel?: string;
   role?: 'dialog' | 'alertdialog';
   wide?: boolean;
 }
 
 /** A modal dialog on the native <dialog> element (focus trap, Escape, backdrop come with it). */
-export function Dialog({ title, onClose, children, footer, role, wide }: Props) {
+export function Dialog({ title, onClose, children, footer, closeLabel, role, wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const onCloseRef = useLatest(onClose);
@@ -43,7 +45,15 @@ export function Dialog({ title, onClose, children, footer, role, wide }: Props) 
           {title}
         </h2>
         <div className="fb-dialog__body">{children}</div>
-        {footer ? <div className="fb-dialog__footer">{footer}</div> : null}
+        {footer || closeLabel ? (
+          <div className="fb-dialog__footer">
+            {footer ?? (
+              <button type="button" className="fb-btn" onClick={() => ref.current?.close()}>
+                {closeLabel}
+              </button>
+            )}
+          </div>
+        ) : null}
       </div>
     </dialog>
   );

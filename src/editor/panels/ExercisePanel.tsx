@@ -178,16 +178,7 @@ function ReferenceDialog({ exercise, t, onClose }: { exercise: Exercise; t: Mess
         )
       : '';
   return (
-    <Dialog
-      title={t.titled(t.referenceTitle, exercise.title)}
-      onClose={onClose}
-      wide
-      footer={
-        <button type="button" className="fb-btn" onClick={onClose}>
-          {t.close}
-        </button>
-      }
-    >
+    <Dialog title={t.titled(t.referenceTitle, exercise.title)} onClose={onClose} wide closeLabel={t.close}>
       <p className="fb-muted">{t.referenceOpen}</p>
       {laid ? (
         <div className="fb-reference__bar">
