@@ -80,3 +80,12 @@ describe('the rules', () => {
     expect(isBfcRuleId('balance')).toBe(false);
   });
 });
+
+describe('the reference charts of the exercises', () => {
+  it('produce no finding at all, and a first attempt of a student is told what to fix', () => {
+    const refs = ['material-ordering', 'stocktaking', 'book-purchasing', 'book-selling', 'damage-write-off'];
+    for (const id of refs) expect(lintBfc(load(`content/bfc/exercises/${id}.bfc.json`)), id).toEqual([]);
+    const first = lintBfc(load('tests/fixtures/bfc/material-ordering.first-attempt.bfc.json'));
+    expect(first.map((f) => f.rule)).toContain('branch-pair');
+  });
+});
