@@ -1,14 +1,13 @@
 /**
  * Build-time helper of BfcDiagram.astro: reads a `.bfc.json` file of the project, draws it with the
  * business flow chart core's bfcSvg (light and dark) and returns the figure HTML that ```mermaid
- * blocks and DFD figures use (SVG files, caption, SVG and PNG download). The Mermaid copy button is
- * left out: the chart is not drawn from Mermaid.
+ * blocks and DFD figures use (SVG files, caption, SVG and PNG download, and the chart as Mermaid
+ * text to copy, from bfcToMermaid).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { bfcSvg, readBfc, type BfcDocument } from '../../lib/bfc/index.ts';
+import { bfcSvg, bfcToMermaid, readBfc, type BfcDocument } from '../../lib/bfc/index.ts';
 import { figureHast } from '../../lib/mermaid/figure.ts';
 
 export interface BfcFigureProps {
@@ -51,18 +50,11 @@ export function bfcLabels(doc: BfcDocument): string[] {
   return out;
 }
 
-function withoutCopy(fig: Element): Element {
-  const keep = (n: Element['children'][number]) =>
-    !(n.type === 'element' && (n.properties?.dataAction === 'copy' || (Array.isArray(n.properties?.className) && n.properties.className.includes('fb-diagram__source'))));
-  const walk = (e: Element): Element => ({ ...e, children: e.children.filter(keep).map((c) => (c.type === 'element' ? walk(c) : c)) });
-  return walk(fig);
-}
-
 export function bfcFigureHtml(props: BfcFigureProps, root = process.cwd()): string {
   const doc = loadBfc(props.src, root);
   const light = bfcSvg(doc, { theme: 'light' });
   const dark = bfcSvg(doc, { theme: 'dark' });
   const title = props.title?.trim() || doc.title?.trim() || doc.titleBlock?.business?.trim() || '业务流程图';
-  const fig = figureHast({ light: light.svg, dark: dark.svg, width: light.width, height: light.height, labels: bfcLabels(doc) }, { title, source: '' });
-  return toHtml(withoutCopy(fig));
+  const fig = figureHast({ light: light.svg, dark: dark.svg, width: light.width, height: light.height, labels: bfcLabels(doc) }, { title, source: bfcToMermaid(doc) });
+  return toHtml(fig);
 }

@@ -1,4 +1,4 @@
-/** The figure of a business flow chart on the site (src/components/bfc/load.ts): bfcSvg in both themes as files, a text alternative, SVG and PNG export, no Mermaid copy. */
+/** The figure of a business flow chart on the site (src/components/bfc/load.ts): bfcSvg in both themes as files, a text alternative, SVG and PNG export, the chart as Mermaid text to copy. */
 import { describe, expect, it } from 'vitest';
 import { BfcDiagramError, bfcFigureHtml, bfcLabels, loadBfc } from '../../../src/components/bfc/load.ts';
 
@@ -13,8 +13,8 @@ describe('bfcFigureHtml', () => {
     expect(html).toContain('alt="进书业务流程图。图中内容：业务处理单位「书商」');
     expect(html).toContain('data-action="svg"');
     expect(html).toContain('data-action="png"');
-    expect(html).not.toContain('data-action="copy"');
-    expect(html).not.toContain('fb-diagram__source');
+    expect(html).toContain('data-action="copy"');
+    expect(html).toMatch(/<pre class="fb-diagram__source" hidden data-pagefind-ignore="">flowchart TD\n {2}accTitle: 进书\n {2}subgraph lane1 \["书商"\]/);
   });
 
   it('the text alternative names units, symbols with copies, and lines with their conditions', () => {
