@@ -2,3 +2,5 @@
 export * from './layout.ts';
 export * from './export/svg.ts';
 export * from './grade.ts';
+export * from './to-dfd.ts';
+export * from './draft-steps.ts';
