@@ -315,6 +315,7 @@ function routeFlows(flows: readonly BfcFlow[], nodes: readonly BfcNodeBox[], col
   const fromUV = (p: Pt): Pt => (cols ? p : { x: p.y, y: p.x });
   const byId = new Map(nodes.map((n) => [n.id, toUV(n)]));
   const valid = flows.filter((f) => byId.has(f.from) && byId.has(f.to) && f.from !== f.to);
+  const validSet = new Set(valid);
   const isBack = (f: BfcFlow) => byId.get(f.to)!.y < byId.get(f.from)!.y + byId.get(f.from)!.height;
 
   // Spread the ends on each side: outgoing on the bottom, incoming on the top (forward flows).
@@ -346,7 +347,7 @@ function routeFlows(flows: readonly BfcFlow[], nodes: readonly BfcNodeBox[], col
   const routes: BfcFlowRoute[] = [];
 
   for (const f of flows) {
-    if (!valid.includes(f)) {
+    if (!validSet.has(f)) {
       routes.push({ id: f.id, from: f.from, to: f.to, points: [] });
       continue;
     }
