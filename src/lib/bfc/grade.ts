@@ -297,7 +297,7 @@ export function gradeBfc(student: BfcDocument, reference: BfcDocument, opts: Bfc
     }
     stuOf.set(r.key, s);
     const refLane = [...r.lanes][0]!;
-    const laneMatters = r.node.kind === 'process' || r.node.kind === 'form';
+    const laneMatters = (r.node.kind === 'process' || r.node.kind === 'form') && refLane !== '';
     const credit: 1 | 0.5 = !laneMatters || s.lanes.has(refLane) ? 1 : 0.5;
     matched.push({ reference: r.item, student: s.item, credit });
     counts.nodes.matched++;
