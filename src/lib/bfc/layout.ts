@@ -348,7 +348,21 @@ function routeFlows(flows: readonly BfcFlow[], nodes: readonly BfcNodeBox[], col
 
   for (const f of flows) {
     if (!validSet.has(f)) {
-      routes.push({ id: f.id, from: f.from, to: f.to, points: [] });
+      // A line that ends where it starts is drawn as a small loop on the right (the linter names it);
+      // a line to a symbol that does not exist cannot be drawn.
+      const n = f.from === f.to ? byId.get(f.from) : undefined;
+      const points = n
+        ? [
+            { x: n.x + n.width, y: n.y + n.height * 0.3 },
+            { x: n.x + n.width + 18, y: n.y + n.height * 0.3 },
+            { x: n.x + n.width + 18, y: n.y + n.height * 0.7 },
+            { x: n.x + n.width, y: n.y + n.height * 0.7 },
+          ]
+        : [];
+      const route: BfcFlowRoute = { id: f.id, from: f.from, to: f.to, points: points.map(fromUV) };
+      const text = bfcFlowText(f);
+      if (n && text) route.label = placeLabel(text, points, obstacles, placedLabels, fromUV, cols);
+      routes.push(route);
       continue;
     }
     const a = byId.get(f.from)!;
