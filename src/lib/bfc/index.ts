@@ -13,4 +13,5 @@ export { BFC_RULE_IDS, type BfcRuleId, type BfcFinding, type BfcLintOptions, typ
 export * from './layout.ts';
 export * from './export/svg.ts';
 export * from './grade.ts';
-export { bfcToMermaid, bfcEdgeText, BFC_MERMAID_SHAPES } from './mermaid.ts';
+export * from './to-dfd.ts';
+export * from './draft-steps.ts';
