@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import checkLinks from './src/integrations/check-links.ts';
 import csp from './src/integrations/csp.ts';
 import lintDfd from './src/integrations/lint-dfd.ts';
+import lintBfc from './src/integrations/lint-bfc.ts';
 import mermaidRenderer from './src/integrations/mermaid-renderer.ts';
 import remarkMermaid from './src/lib/mermaid/remark-mermaid.ts';
 import { PAGEFIND_RANKING } from './src/lib/search/query.ts';
@@ -111,6 +112,7 @@ export default defineConfig({
     }),
     react(),
     lintDfd(),
+    lintBfc(),
     mermaidRenderer(),
     checkLinks(),
     csp(),

@@ -4,9 +4,12 @@
  * findings of its rule only, the right one none; the index and the format page exist, and the
  * format page's example is a chart the reader accepts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BFC_RULE_IDS, lintBfc, readBfc } from '../../src/lib/bfc/index.ts';
+import { findBfcFiles, isWrongBfcExample, lintBfcContent } from '../../src/integrations/lint-bfc.ts';
 
 function load(path: string) {
   const r = readBfc(readFileSync(path, 'utf8'));
@@ -57,5 +60,40 @@ describe('business flow chart rule pages', () => {
     const r = readBfc(json!);
     expect(r.ok).toBe(true);
     if (r.ok) expect(lintBfc(r.doc)).toEqual([]);
+  });
+});
+
+describe('content .bfc.json files', () => {
+  it('are found, the wrong examples recognised', () => {
+    const all = findBfcFiles('content');
+    expect(all).toContain('content/bfc/exercises/material-ordering.bfc.json');
+    expect(all).toContain('content/bfc/rules/branch-pair/wrong.bfc.json');
+    expect(all.filter(isWrongBfcExample).length).toBe(BFC_RULE_IDS.length);
+    expect(isWrongBfcExample('content/bfc/rules/x/right.bfc.json')).toBe(false);
+  });
+
+  it('an unreadable chart or an error finding is reported with its file (the build then fails)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bfc-content-'));
+    mkdirSync(join(root, 'content', 'x'), { recursive: true });
+    writeFileSync(join(root, 'content', 'x', 'a.bfc.json'), '{"format": "flowbook-bfc", "version": 2}');
+    writeFileSync(
+      join(root, 'content', 'x', 'b.bfc.json'),
+      JSON.stringify({ format: 'flowbook-bfc', version: 1, lanes: [], nodes: [{ id: 'p', kind: 'process', label: '验货' }], flows: [] }),
+    );
+    const [a, b] = lintBfcContent(root);
+    expect(a).toEqual({ file: 'content/x/a.bfc.json', error: 'version: 不支持的格式版本 2：本程序只能读取版本 1', findings: [] });
+    expect(b!.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['process-in-lane', 'node-connected']);
+  });
+
+  it('read, and lint with no error and no warning, wrong examples excepted (as the build requires)', () => {
+    const reports = lintBfcContent();
+    expect(reports.length).toBeGreaterThanOrEqual(5 + BFC_RULE_IDS.length);
+    for (const r of reports) {
+      expect(r.error, r.file).toBeUndefined();
+      expect(
+        r.findings.filter((f) => f.severity !== 'info'),
+        r.file,
+      ).toEqual([]);
+    }
   });
 });
