@@ -97,7 +97,7 @@ export const NEW_SYMBOL_GAP = 160;
 /**
  * Where a symbol added by a click goes (its centre): the spot nearest `c`, on a 16 px grid of
  * widening rings, whose box keeps NEW_SYMBOL_GAP from every symbol (in x or in y), so that a flow
- * drawn to a neighbour shows, with its label, between them. Failing that within 40 rings, right of
+ * drawn to a neighbour shows, with its label, between them. Failing that within 60 rings, right of
  * everything.
  */
 export function freeSpot(d: DfdDiagram, notation: Notation, kind: NodeKind, c: XYPosition): XYPosition {
@@ -115,14 +115,17 @@ export function freeSpot(d: DfdDiagram, notation: Notation, kind: NodeKind, c: X
     return boxes.every((b) => x0 >= b.x + b.w + g || x0 + box.width + g <= b.x || y0 >= b.y + b.h + g || y0 + box.height + g <= b.y);
   };
   const step = 2 * GRID;
-  for (let ring = 0; ring <= 40; ring++) {
+  // Rings of spots around c, beside before above or below (a vertical step counts twice):
+  // canvases are wider than tall, and data reads across.
+  for (let ring = 0; ring <= 60; ring++) {
     let best: XYPosition | undefined;
     let bestD = Infinity;
-    for (let j = -ring; j <= ring; j++) {
+    const rows = Math.floor(ring / 2);
+    for (let j = -rows; j <= rows; j++) {
       for (let i = -ring; i <= ring; i++) {
-        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+        if (Math.max(Math.abs(i), 2 * Math.abs(j)) !== ring) continue;
         const p = { x: c.x + i * step, y: c.y + j * step };
-        const dist = Math.hypot(i, j);
+        const dist = Math.hypot(i, 2 * j);
         if (dist < bestD && free(p)) {
           best = p;
           bestD = dist;

@@ -82,34 +82,33 @@ function modelOrder(nodes: DfdNode[], flows: ReadonlyArray<{ from: string; to: s
     .map(({ n }) => n);
 }
 
-interface Spacing {
+/**
+ * One way to ask ELK. Layering: ELK's default (fewest long flows) puts every process of a level 0
+ * in one wide layer; Coffman-Graham (at most about √n symbols a layer) makes it squarer. Labels:
+ * handed to ELK, they widen the gaps between layers to hold them (what a left-to-right drawing
+ * needs); top down, a label sits across a vertical flow, so a fixed gap does and keeps it compact.
+ */
+interface Candidate {
+  dir: 'TD' | 'LR';
   /** Between symbols in one layer. */
   node: number;
   /** Between layers. */
   layer: number;
+  layering: 'NETWORK_SIMPLEX' | 'COFFMAN_GRAHAM';
+  labels: boolean;
 }
 
-/** Spacing candidates: flow labels sit on straight lines between symbols, so leave them room. */
-const SPACINGS: Spacing[] = [
-  { node: 40, layer: 56 },
-  { node: 72, layer: 100 },
+const CANDIDATES: Candidate[] = [
+  { dir: 'TD', node: 48, layer: 64, layering: 'NETWORK_SIMPLEX', labels: false },
+  { dir: 'TD', node: 48, layer: 64, layering: 'COFFMAN_GRAHAM', labels: false },
+  { dir: 'TD', node: 80, layer: 96, layering: 'NETWORK_SIMPLEX', labels: false },
+  { dir: 'LR', node: 40, layer: 48, layering: 'NETWORK_SIMPLEX', labels: true },
+  { dir: 'LR', node: 40, layer: 48, layering: 'COFFMAN_GRAHAM', labels: true },
+  { dir: 'LR', node: 72, layer: 96, layering: 'NETWORK_SIMPLEX', labels: true },
 ];
 
-/**
- * Layering candidates: ELK's default (fewest long flows) puts every process of a level 0 in one
- * wide layer; the bounded ones (Coffman-Graham: at most about √n symbols a layer) make it squarer.
- */
-type Layering = 'NETWORK_SIMPLEX' | 'COFFMAN_GRAHAM';
-const LAYERINGS: Layering[] = ['NETWORK_SIMPLEX', 'COFFMAN_GRAHAM'];
-
-function elkGraph(
-  todo: DfdNode[],
-  flows: readonly Flow[],
-  size: (n: DfdNode) => { width: number; height: number },
-  dir: 'TD' | 'LR',
-  spacing: Spacing,
-  layering: Layering = 'NETWORK_SIMPLEX',
-) {
+function elkGraph(todo: DfdNode[], flows: readonly Flow[], size: (n: DfdNode) => { width: number; height: number }, c: Candidate) {
+  const { dir, layering } = c;
   const ids = new Set(todo.map((n) => n.id));
   const big = todo.length > JUDGE_LIMIT;
   const out = new Map<string, number>();
@@ -126,8 +125,8 @@ function elkGraph(
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': dir === 'TD' ? 'DOWN' : 'RIGHT',
-      'elk.spacing.nodeNode': String(spacing.node),
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(spacing.layer),
+      'elk.spacing.nodeNode': String(c.node),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(c.layer),
       'elk.spacing.edgeNode': '24',
       'elk.spacing.edgeEdge': '16',
       'elk.spacing.edgeLabel': '6',
@@ -135,7 +134,7 @@ function elkGraph(
       'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'MEDIAN_LAYER',
       // Big diagrams: fewer crossing-minimisation passes, so layout stays interactive.
       'elk.layered.nodePlacement.strategy': big ? 'SIMPLE' : 'BRANDES_KOEPF',
-      'elk.layered.thoroughness': big ? '2' : '10',
+      'elk.layered.thoroughness': big ? '2' : '4',
       'elk.separateConnectedComponents': 'true',
       'elk.layered.layering.strategy': layering,
       ...(layering === 'COFFMAN_GRAHAM' ? { 'elk.layered.layering.coffmanGraham.layerBound': String(Math.max(2, Math.ceil(Math.sqrt(todo.length)))) } : {}),
@@ -153,7 +152,7 @@ function elkGraph(
         id: `e${i}`,
         sources: [f.from],
         targets: [f.to],
-        labels: f.label?.trim() || f.code ? [{ text: f.label ?? '', width: flowLabelWidth(f.code, f.label), height: FLOW_LABEL_HEIGHT }] : [],
+        labels: c.labels && (f.label?.trim() || f.code) ? [{ text: f.label ?? '', width: flowLabelWidth(f.code, f.label), height: FLOW_LABEL_HEIGHT }] : [],
       })),
   };
 }
@@ -173,6 +172,8 @@ export function layoutScore(q: Quality): number {
 
 /** Diagrams up to this size get their layout improved by swapping symbols (each try redraws it). */
 const SWAP_LIMIT = 40;
+/** How many of the best candidates get improved by swaps. */
+const SWAP_CANDIDATES = 3;
 
 /**
  * Local search on the drawing: ELK places symbols for orthogonal routes, but flows are drawn
@@ -190,7 +191,7 @@ function improveBySwaps(
   let pos = start;
   let quality = measure(pos);
   let score = startScore;
-  for (let pass = 0; pass < 3; pass++) {
+  for (let pass = 0; pass < 2; pass++) {
     let improved = false;
     for (let i = 0; i < todo.length; i++) {
       for (let j = i + 1; j < todo.length; j++) {
@@ -244,24 +245,28 @@ export async function layoutDiagramWithReport(doc: DfdDocument, diagramId: strin
   const dirs: ('TD' | 'LR')[] = direction === 'auto' ? ['TD', 'LR'] : [direction];
   // Judge candidates on the drawing when the whole diagram is laid out and it is not huge.
   const judge = kept.length === 0 && todo.length <= JUDGE_LIMIT;
-  const candidates = judge
-    ? dirs.flatMap((dir) => SPACINGS.flatMap((spacing) => LAYERINGS.map((layering) => ({ dir, spacing, layering }))))
-    : [{ dir: direction === 'TD' ? ('TD' as const) : ('LR' as const), spacing: SPACINGS[0]!, layering: LAYERINGS[0]! }];
-  let best: { pos: Map<string, { x: number; y: number }>; dir: 'TD' | 'LR'; quality: Quality | null; score: number } | undefined;
+  const candidates = judge ? CANDIDATES.filter((c) => dirs.includes(c.dir)) : [CANDIDATES.find((c) => c.dir === (direction === 'TD' ? 'TD' : 'LR'))!];
+  type Tried = { pos: Map<string, { x: number; y: number }>; dir: 'TD' | 'LR'; quality: Quality | null; score: number };
+  const tried: Tried[] = [];
+  const view = options.view ?? SCREEN;
+  const measure = (p: ReadonlyMap<string, { x: number; y: number }>) => sceneQuality(diagramScene(diagram, notation, { nodeSize: size, positions: p }), view);
   for (const c of candidates) {
-    const pos = await elkPositions(elkGraph(todo, diagram.flows, size, c.dir, c.spacing, c.layering));
+    const pos = await elkPositions(elkGraph(todo, diagram.flows, size, c));
     if (!judge) {
-      best = { pos, dir: c.dir, quality: null, score: 0 };
+      tried.push({ pos, dir: c.dir, quality: null, score: 0 });
       break;
     }
-    const quality = sceneQuality(diagramScene(diagram, notation, { nodeSize: size, positions: pos }), options.view ?? SCREEN);
-    const score = layoutScore(quality);
-    if (!best || score < best.score - 1e-9) best = { pos, dir: c.dir, quality, score };
+    const quality = measure(pos);
+    tried.push({ pos, dir: c.dir, quality, score: layoutScore(quality) });
   }
-  if (judge && best && todo.length <= SWAP_LIMIT) {
-    const measure = (p: ReadonlyMap<string, { x: number; y: number }>) => sceneQuality(diagramScene(diagram, notation, { nodeSize: size, positions: p }), options.view ?? SCREEN);
-    Object.assign(best, improveBySwaps(todo, best.pos, size, measure, best.score));
+  tried.sort((a, b) => a.score - b.score);
+  // The best few candidates are improved by swaps (one that ELK left with a flow through a symbol
+  // is often a swap away from the best drawing), and the best result wins.
+  if (judge && todo.length <= SWAP_LIMIT) {
+    for (const t of tried.slice(0, SWAP_CANDIDATES)) Object.assign(t, improveBySwaps(todo, t.pos, size, measure, t.score));
+    tried.sort((a, b) => a.score - b.score);
   }
+  const best = tried[0];
   const pos = best!.pos;
 
   let dx = 0;
