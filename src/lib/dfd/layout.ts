@@ -101,10 +101,8 @@ interface Candidate {
 const CANDIDATES: Candidate[] = [
   { dir: 'TD', node: 48, layer: 64, layering: 'NETWORK_SIMPLEX', labels: false },
   { dir: 'TD', node: 48, layer: 64, layering: 'COFFMAN_GRAHAM', labels: false },
-  { dir: 'TD', node: 80, layer: 96, layering: 'NETWORK_SIMPLEX', labels: false },
   { dir: 'LR', node: 40, layer: 48, layering: 'NETWORK_SIMPLEX', labels: true },
   { dir: 'LR', node: 40, layer: 48, layering: 'COFFMAN_GRAHAM', labels: true },
-  { dir: 'LR', node: 72, layer: 96, layering: 'NETWORK_SIMPLEX', labels: true },
 ];
 
 function elkGraph(todo: DfdNode[], flows: readonly Flow[], size: (n: DfdNode) => { width: number; height: number }, c: Candidate) {
