@@ -69,6 +69,7 @@ export default defineConfig({
           items: [
             'learn',
             'learn/business-flowchart',
+            'learn/bfc-format',
             'learn/data-flow-diagram',
             'learn/levelling-and-balancing',
             'learn/data-dictionary',
@@ -78,6 +79,12 @@ export default defineConfig({
               translations: { en: 'DFD rules' },
               collapsed: true,
               items: [{ autogenerate: { directory: 'content/docs/learn/rules' } }],
+            },
+            {
+              label: '业务流程图规则',
+              translations: { en: 'Business flow chart rules' },
+              collapsed: true,
+              items: [{ autogenerate: { directory: 'content/docs/learn/bfc-rules' } }],
             },
             {
               label: '练习',

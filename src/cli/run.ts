@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { countFindings, SEVERITY_NAMES, grade, lint, readDocument, type DfdDocument, type Finding, type GradeItem, type GradeResult, type Locale } from '../lib/dfd/index.ts';
-import { BFC_RULE_LIST, countBfcFindings, gradeBfc, lintBfc, restoreBfc, type BfcDocument, type BfcFinding, type BfcGradeResult } from '../lib/bfc/index.ts';
+import { countBfcFindings, gradeBfc, lintBfc, restoreBfc, type BfcDocument, type BfcFinding, type BfcGradeResult } from '../lib/bfc/index.ts';
 import { listFiles, readFileSafe, type Listed } from './files.ts';
 import { csvField, jsonSafe, terminalSafe } from './safe-text.ts';
 
@@ -122,13 +122,6 @@ function expandChecked(paths: string[]): Listed[] {
   return listFiles(paths, (name) => name.endsWith('.dfd.json') || name.endsWith('.bfc.json'), { recursive: true });
 }
 
-/** The severities of the business flow chart rules under a preset: strict makes warnings errors and info warnings. */
-function bfcPreset(preset: 'recommended' | 'strict'): Parameters<typeof lintBfc>[1] {
-  if (preset === 'recommended') return {};
-  const harder = { error: 'error', warning: 'error', info: 'warning' } as const;
-  return { rules: Object.fromEntries(BFC_RULE_LIST.map((r) => [r.id, harder[r.severity]])) };
-}
-
 export function bfcFindingLine(file: string, f: BfcFinding, locale: Locale): string {
   const where = f.element !== undefined ? `${f.element}: ` : '';
   return `${file}: ${where}${SEVERITY_NAMES[locale][f.severity]} ${f.message} [${f.rule}]`;
@@ -185,7 +178,7 @@ function check(args: Args, locale: Locale): RunResult {
     if (l.format === 'bfc') {
       let found: BfcFinding[];
       try {
-        found = lintBfc(l.doc, { ...bfcPreset(preset), locale });
+        found = lintBfc(l.doc, { preset, locale });
       } catch (e) {
         code = 2;
         unreadable++;
