@@ -15,4 +15,3 @@ export * from './export/svg.ts';
 export * from './grade.ts';
 export * from './to-dfd.ts';
 export * from './draft-steps.ts';
-export { bfcToMermaid, bfcEdgeText, BFC_MERMAID_SHAPES } from './mermaid.ts';

@@ -1,17 +1,14 @@
 /**
- * The figure of a business flow chart on the site (src/components/bfc/load.ts): bfcSvg in both themes
- * as files, a text alternative, SVG and PNG export, the chart as Mermaid text to copy, and on the
- * exercise pages a text version listing every unit with its symbols and every line.
+ * BfcFigure's build-time HTML: the chart drawn light and dark as external SVG files, a caption, the
+ * export controls, and a text version listing every unit with its symbols and every line.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BfcDiagramError, bfcFigureHtml, bfcLabels, loadBfc } from '../../../src/components/bfc/load.ts';
+import { bfcFigureHtml, BfcFigureError } from '../../../src/components/bfc/load.ts';
 import { diagramFile } from '../../../src/lib/mermaid/files.ts';
 import { EXERCISES } from './support.ts';
-
-const SRC = 'content/bfc/rules/title-block/right.bfc.json';
 
 beforeAll(() => {
   // Diagram files go to a store beside the Mermaid cache: keep this test's out of the shared one.
@@ -19,52 +16,26 @@ beforeAll(() => {
 });
 
 describe('bfcFigureHtml', () => {
-  it('shows the light and dark drawing as diagram files, with caption, alt text and the SVG/PNG actions', () => {
-    const html = bfcFigureHtml({ src: SRC, title: '进书业务流程图' });
-    expect(html).toMatch(/<img class="fb-diagram__img fb-diagram__img--light" src="\/_diagrams\/[0-9a-f]{16}-light\.svg"/);
-    expect(html).toMatch(/src="\/_diagrams\/[0-9a-f]{16}-dark\.svg"/);
-    expect(html).toContain('<figcaption class="fb-diagram__caption">进书业务流程图</figcaption>');
-    expect(html).toContain('alt="进书业务流程图。图中内容：业务处理单位「书商」');
-    expect(html).toContain('data-action="svg"');
-    expect(html).toContain('data-action="png"');
-    expect(html).toContain('data-action="copy"');
-    expect(html).toContain('data-kind="bfc"');
-    expect(html).not.toContain('fb-bfc-text');
-    expect(html).toMatch(/<pre class="fb-diagram__source" hidden data-pagefind-ignore="">flowchart TD\n {2}accTitle: 进书\n {2}subgraph lane1 \["书商"\]/);
-  });
-
-  it('the text alternative names units, symbols with copies, and lines with their conditions', () => {
-    const labels = bfcLabels(loadBfc(SRC));
-    expect(labels).toContain('业务处理单位「库管员」');
-    expect(labels).toContain('表格「退书单」');
-    expect(labels).toContain('验收采购单和新书 → 分类编号，填写入库单（条件：合格）');
-    expect(bfcLabels({ format: 'flowbook-bfc', version: 1, lanes: [], nodes: [{ id: 'a', kind: 'form', label: '入库单', copies: 3 }], flows: [] })).toEqual([
-      '表格「入库单」（3 联）',
-    ]);
-  });
-
-  it('a missing or unreadable file stops the build with a message naming it', () => {
-    expect(() => bfcFigureHtml({ src: 'content/bfc/rules/none.bfc.json' })).toThrow(BfcDiagramError);
-    expect(() => bfcFigureHtml({ src: 'package.json' })).toThrow(/BfcDiagram: package\.json: .*format/);
-    const dir = mkdtempSync(join(tmpdir(), 'bfc-bad-'));
-    writeFileSync(join(dir, 'bad.bfc.json'), '{"format":"flowbook-bfc","version":1,"lanes":[],"nodes":[{"id":"a"}],"flows":[]}');
-    expect(() => bfcFigureHtml({ src: 'bad.bfc.json' }, dir)).toThrow(/BfcDiagram: bad\.bfc\.json: /);
-  });
-
-  it('an exercise chart: the drawing as two files (the dark one in the dark palette), optional elements marked in the picture', () => {
-    const html = bfcFigureHtml({ src: 'content/bfc/exercises/book-selling.bfc.json' }, undefined, { textVersion: true });
+  it('draws the chart as two external SVG files, with the caption, SVG and PNG controls and no Mermaid source', () => {
+    const html = bfcFigureHtml({ src: 'content/bfc/exercises/material-ordering.bfc.json' });
     const files = [...html.matchAll(/src="\/_diagrams\/([0-9a-f]{16}-(light|dark)\.svg)"/g)];
     expect(files.map((m) => m[2])).toEqual(['light', 'dark']);
     const light = diagramFile(files[0]![1]!)!;
-    expect(light).toContain('带书离店（可选）');
+    expect(light).toContain('<svg');
+    expect(light).toContain('采购订货单');
     expect(diagramFile(files[1]![1]!)).toContain('#17181c');
+    expect(html).toContain('<figcaption class="fb-diagram__caption">物资订货业务流程图</figcaption>');
+    expect(html).toContain('data-action="svg"');
+    expect(html).toContain('data-action="png"');
+    expect(html).not.toContain('Mermaid');
+    expect(html).not.toMatch(/<svg|data:image/);
+    expect(html).toMatch(/alt="物资订货业务流程图。业务处理单位：采购部、供应商（外部）、检验人员、库房管理员、主管；/);
   });
 
   for (const name of EXERCISES) {
-    it(`${name}: the text version names every unit, symbol and line, optional ones marked, and the title block`, () => {
-      const html = bfcFigureHtml({ src: `content/bfc/exercises/${name}.bfc.json` }, undefined, { textVersion: true });
+    it(`${name}: the text version names every unit, symbol and line, optional ones marked`, () => {
+      const html = bfcFigureHtml({ src: `content/bfc/exercises/${name}.bfc.json` });
       const doc = JSON.parse(readFileSync(`content/bfc/exercises/${name}.bfc.json`, 'utf8'));
-      expect(html.indexOf('<details class="fb-bfc-text"')).toBeGreaterThan(html.indexOf('</figcaption>'));
       const text = html.slice(html.indexOf('<details'), html.indexOf('</details>'));
       for (const l of doc.lanes) expect(text).toContain(`<strong>${l.label}`);
       for (const n of doc.nodes) expect(text).toContain(`「${n.label}${n.optional ? '（可选）' : ''}」`);
@@ -72,4 +43,12 @@ describe('bfcFigureHtml', () => {
       expect(text).toContain(`图题栏：业务名称 ${doc.titleBlock.business}`);
     });
   }
+
+  it('names the file and the problem when a chart cannot be read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bfc-bad-'));
+    writeFileSync(join(dir, 'bad.bfc.json'), '{"format":"flowbook-bfc","version":1,"lanes":[],"nodes":[{"id":"a"}],"flows":[]}');
+    expect(() => bfcFigureHtml({ src: 'bad.bfc.json' }, dir)).toThrow(BfcFigureError);
+    expect(() => bfcFigureHtml({ src: 'bad.bfc.json' }, dir)).toThrow(/BfcFigure: bad\.bfc\.json: /);
+    expect(() => bfcFigureHtml({ src: 'missing.bfc.json' }, dir)).toThrow(/无法打开 missing\.bfc\.json/);
+  });
 });
