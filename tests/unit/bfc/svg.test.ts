@@ -102,6 +102,14 @@ describe('bfc layout', () => {
     expect(svg).toContain('data-flow="self"');
   });
 
+  it('never starts a line of a label with closing punctuation', () => {
+    const L = layoutBfc({ ...tiny, nodes: [{ id: 'k', kind: 'form', label: '库存计划（可选）', lane: 'a' }], flows: [] });
+    const lines = L.nodes[0]!.lines;
+    expect(lines.join('')).toBe('库存计划（可选）');
+    for (const l of lines) expect(l).not.toMatch(/^[）)，。、]/);
+    expect(lines.at(-1)).not.toBe('');
+  });
+
   it('puts symbols without a known lane in a separate column and a size on a lane widens it', () => {
     const L = layoutBfc({
       ...tiny,
