@@ -89,6 +89,14 @@ const MAX_TEXT: Record<BfcNodeKind, number> = { process: 112, form: 104, store: 
 /** Size of a symbol, from its kind and label (and copies of a form, drawn as stacked sheets). */
 export function bfcNodeSize(node: Pick<BfcNode, 'kind' | 'label' | 'copies'>): { width: number; height: number; lines: string[] } {
   const lines = wrapText(node.label || ' ', MAX_TEXT[node.kind]);
+  // No line starts with closing punctuation (a lone ）on the last line): it joins the line before.
+  for (let i = 1; i < lines.length; i++) {
+    const m = /^[）)」』】，。、；：！？,.;:!?]+/u.exec(lines[i]!);
+    if (!m) continue;
+    lines[i - 1] += m[0];
+    lines[i] = lines[i]!.slice(m[0].length);
+  }
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const textW = Math.max(...lines.map((l) => textWidth(l, FONT_SIZE)));
   const textH = lines.length * LINE_HEIGHT;
   const stack = node.kind === 'form' ? (Math.min(node.copies ?? 1, 5) - 1) * 5 : 0;
