@@ -146,7 +146,16 @@ for (const [name, p] of types) {
 const htmlSizes = docPages.map((p) => Buffer.byteLength(html(p)));
 console.log(`\nHTML per doc page: median ${kb(htmlSizes.sort((a, b) => a - b)[Math.floor(htmlSizes.length / 2)] ?? 0)}, largest ${kb(Math.max(0, ...htmlSizes))}`);
 const largest = pages.map((p) => [p, Buffer.byteLength(html(p))]).sort((a, b) => b[1] - a[1])[0];
-if (largest) console.log(`largest page: ${largest[0]} ${kb(largest[1])} of HTML`);
+if (largest) console.log(`largest page: ${largest[0]} ${kb(largest[1])} of HTML (limit 150 KB, tests/e2e/page-weight.spec.ts)`);
+console.log(
+  '  (issue 15: largest page 690 KB with diagrams inlined; 326 KB, /procedures/is-internal-control/, while its matrix was in the HTML three times ' +
+    'with a hidden 无 in each empty cell; 140 KB with the matrix once and lean, measured on the same content)',
+);
+console.log(
+  '  (themes: each diagram is still rendered twice, light and dark pages at once; over the 221 cached diagrams the dark SVG differs from the ' +
+    'light one only by the <style> block (one and the same for every flowchart), 4 inline colours and the id prefix, so a dark file derived ' +
+    "from the light one would save the dark page's half of a cold render, nothing on a warm build)",
+);
 const du = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 console.log(`dist/: ${(du(dist) / 1024 / 1024).toFixed(1)} MB`);
 
