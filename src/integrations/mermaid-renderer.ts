@@ -53,7 +53,7 @@ export default function mermaidRenderer(): AstroIntegration {
         const perDiagram = s.rendered ? ` (${(s.renderMs / s.rendered / 1000).toFixed(2)} s a diagram, both themes)` : '';
         logger.info(
           `Mermaid: ${s.rendered} diagram(s) rendered in ${s.batches} batch(es), ${(s.renderMs / 1000).toFixed(1)} s${perDiagram}, ` +
-            `browser start ${(s.startMs / 1000).toFixed(1)} s; ${s.cached} read from the cache`,
+            `browser start ${(s.startMs / 1000).toFixed(1)} s; ${s.cached} read from the cache; ${s.darkDerived} dark file(s) derived from the light one`,
         );
         const file = process.env.FLOWBOOK_MERMAID_STATS;
         if (file) writeFileSync(file, JSON.stringify({ ...s, buildMs: performance.now() - t0 }, null, 2));
