@@ -80,7 +80,7 @@ if (cold.mermaid) {
   const m = cold.mermaid;
   const n = m.rendered || 1;
   console.log(
-    `  diagrams rendered cold: ${m.rendered} in ${m.batches} batches; ${ms(m.renderMs / n)} a diagram in the page (both themes), ` +
+    `  diagrams rendered cold: ${m.rendered} in ${m.batches} batches; ${ms(m.renderMs / n)} a diagram in the page, ` +
       `${ms(cold.ms / n)} of cold build a diagram; Chromium + Mermaid start ${s(m.startMs)}`,
   );
   console.log(`  warm: ${warm.mermaid?.cached ?? '?'} diagrams from the cache, ${warm.mermaid?.rendered ?? '?'} rendered`);
