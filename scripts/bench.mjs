@@ -84,7 +84,7 @@ if (cold.mermaid) {
   const m = cold.mermaid;
   const n = m.rendered || 1;
   console.log(
-    `  diagrams rendered cold: ${m.rendered} in ${m.batches} batches; ${ms(m.renderMs / n)} a diagram in the page (both themes), ` +
+    `  diagrams rendered cold: ${m.rendered} in ${m.batches} batches; ${ms(m.renderMs / n)} a diagram in the page, ` +
       `${ms(cold.ms / n)} of cold build a diagram; Chromium + Mermaid start ${s(m.startMs)}`,
   );
   console.log(`  warm: ${warm.mermaid?.cached ?? '?'} diagrams from the cache, ${warm.mermaid?.rendered ?? '?'} rendered`);
@@ -150,7 +150,16 @@ for (const [name, p] of types) {
 const htmlSizes = docPages.map((p) => Buffer.byteLength(html(p)));
 console.log(`\nHTML per doc page: median ${kb(htmlSizes.sort((a, b) => a - b)[Math.floor(htmlSizes.length / 2)] ?? 0)}, largest ${kb(Math.max(0, ...htmlSizes))}`);
 const largest = pages.map((p) => [p, Buffer.byteLength(html(p))]).sort((a, b) => b[1] - a[1])[0];
-if (largest) console.log(`largest page: ${largest[0]} ${kb(largest[1])} of HTML`);
+if (largest) console.log(`largest page: ${largest[0]} ${kb(largest[1])} of HTML (limit 150 KB, tests/e2e/page-weight.spec.ts)`);
+console.log(
+  '  (issue 15: largest page 690 KB with diagrams inlined; 326 KB, /procedures/is-internal-control/, while its matrix was in the HTML three times ' +
+    'with a hidden 无 in each empty cell; 140 KB with the matrix once and lean, measured on the same content)',
+);
+console.log(
+  '  (themes: each diagram was rendered twice, a light and a dark page at once; now once, in the light theme, half a batch in each page, ' +
+    'and the dark file derived from it (tests/unit/mermaid/derive-dark.test.ts). Cold build, 83 diagrams, time in the pages: 21.5 s and ' +
+    '16.6 s before, 12.2 s after (30.7 s in a run where Chromium took 38 s to start), on the shared 2-core machine at a load average of 13 to 21)',
+);
 const du = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 console.log(`dist/: ${(du(dist) / 1024 / 1024).toFixed(1)} MB`);
 

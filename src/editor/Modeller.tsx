@@ -217,7 +217,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
           <div className="fb-workspace">
             {exercise ? <ExercisePanel exercise={exercise} doc={doc} t={t} lang={lang} onShow={(d, e) => commands.showElement(d, e)} /> : null}
             <div className="fb-stage">
-              <Palette t={t} commands={commands} dragMime={PALETTE_MIME} />
+              <Palette t={t} commands={commands} dragMime={PALETTE_MIME} notation={notation} />
               <div className="fb-canvas-box" ref={canvasBox} role="group" aria-label={t.canvas} aria-describedby="fb-canvas-help">
                 <p id="fb-canvas-help" className="fb-visually-hidden">
                   {t.canvasHelp}

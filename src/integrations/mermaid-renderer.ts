@@ -50,10 +50,10 @@ export default function mermaidRenderer(): AstroIntegration {
         const written = writeDiagramFiles(fileURLToPath(dir));
         logger.info(`${written.files} diagram file(s) written to ${DIAGRAM_DIR}/ (${(written.bytes / 1024 / 1024).toFixed(1)} MB)`);
         const s = mermaidStats();
-        const perDiagram = s.rendered ? ` (${(s.renderMs / s.rendered / 1000).toFixed(2)} s a diagram, both themes)` : '';
+        const perDiagram = s.rendered ? ` (${(s.renderMs / s.rendered / 1000).toFixed(2)} s a diagram)` : '';
         logger.info(
           `Mermaid: ${s.rendered} diagram(s) rendered in ${s.batches} batch(es), ${(s.renderMs / 1000).toFixed(1)} s${perDiagram}, ` +
-            `browser start ${(s.startMs / 1000).toFixed(1)} s; ${s.cached} read from the cache`,
+            `browser start ${(s.startMs / 1000).toFixed(1)} s; ${s.cached} read from the cache; ${s.darkDerived} dark file(s) derived from the light one`,
         );
         const file = process.env.FLOWBOOK_MERMAID_STATS;
         if (file) writeFileSync(file, JSON.stringify({ ...s, buildMs: performance.now() - t0 }, null, 2));

@@ -125,14 +125,15 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
 }
 
 /** The palette: a click adds a symbol in a free spot of the view; a drag drops it where it lands. */
-export function Palette({ t, commands, dragMime }: { t: Messages; commands: Commands; dragMime: string }) {
+export function Palette({ t, commands, dragMime, notation }: { t: Messages; commands: Commands; dragMime: string; notation: 'gane-sarson' | 'yourdon' }) {
   const kinds = [
     ['entity', 'add-entity'],
     ['process', 'add-process'],
     ['store', 'add-store'],
   ] as const;
   return (
-    <div className="fb-palette" role="group" aria-label={t.palette}>
+    // The icons are the symbols of the document's notation, as drawn on the canvas and in the site's figures.
+    <div className={`fb-palette fb-notation--${notation}`} role="group" aria-label={t.palette}>
       {kinds.map(([k, id]) => (
         <button
           key={k}

@@ -12,7 +12,7 @@ export { lint, RULES, ruleUrl, isRuleId, countFindings } from './lint/engine.ts'
 export { SEVERITIES, SEVERITY_RANK, SEVERITY_NAMES, KIND_NAMES, worse, countBySeverity, type SeverityCounts, type ElementKind } from './vocabulary.ts';
 export { PRESETS, recommended as RECOMMENDED_SEVERITIES, strict as STRICT_SEVERITIES, type PresetName } from './lint/presets.ts';
 export { RULE_IDS, type RuleId, type Severity, type Finding, type LintOptions } from './lint/types.ts';
-export { toMermaid, nodeText, flowText, SHAPES as MERMAID_SHAPES } from './mermaid/to-mermaid.ts';
+export { toMermaid, nodeText, flowText, NOTATION_SHAPES as MERMAID_SHAPES, type MermaidNotation } from './mermaid/to-mermaid.ts';
 export {
   layoutDiagram,
   layoutDiagramWithReport,

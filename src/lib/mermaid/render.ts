@@ -3,10 +3,15 @@
  * Runs Mermaid inside the system Chromium (the page and scripts mermaid-isomorphic uses); no
  * Mermaid code reaches the browser. Results are cached on disk by content hash so rebuilds are quick.
  *
- * Two browser pages, one per theme, stay warm for the whole build: `renderMermaid` only queues a
- * diagram, and the queue is rendered in batches, every diagram waiting at that moment in one call
- * to each page, the light and dark pages at the same time (on two cores, 0.09 s a diagram for both
- * themes against 0.13 s with the themes one after the other in one page). Rendering each diagram
+ * Two browser pages stay warm for the whole build: `renderMermaid` only queues a diagram, and the
+ * queue is rendered in batches, every diagram waiting at that moment, half of the batch in each page
+ * at the same time. Each diagram is rendered once, in the light theme; its dark file is derived
+ * from it (deriveDark): a flowchart's light and dark SVGs differ only by their <style> block, the
+ * same for every flowchart and taken from a probe rendered in both themes when the pages start,
+ * and by a few inline colours, mapped through the themes' variables. A diagram that does not fit
+ * that pattern (another diagram type, its own styles, an unknown inline colour) is rendered in the
+ * dark theme too, as every diagram was before (two pages, one per theme: 0.09 s a diagram for both
+ * themes on two cores). Rendering each diagram
  * by its own mermaid-isomorphic call opened a page and loaded Mermaid's 3 MB script twice a
  * diagram, and relaunched Chromium whenever the queue ran dry: minutes of mostly waiting. The remark plugin, loaded with the Astro config, and
  * DfdDiagram, bundled into the build's server chunks, are two copies of this module: the state
@@ -78,12 +83,16 @@ export interface MermaidStats {
   startMs: number;
   /** Time the page spent rendering batches (both themes), ms. */
   renderMs: number;
+  /** Dark files derived from the light rendering (the others were rendered in the dark theme too). */
+  darkDerived: number;
 }
 
-/** The browser and one warm page per theme (each page renders its theme, the two at once). */
+/** The browser and two warm pages (each renders half of a batch, the two at once). */
 interface Session {
   browser: Browser;
   pages: Page[];
+  /** The <style> block of a flowchart in each theme, its id replaced by ID_MARK (from a probe). */
+  flowchartStyle?: { light: string; dark: string };
 }
 
 interface Service {
@@ -102,7 +111,7 @@ const service: Service = ((globalThis as Record<symbol, unknown>)[Symbol.for('fl
   memory: new Map(),
   queue: [],
   draining: false,
-  stats: { rendered: 0, cached: 0, batches: 0, startMs: 0, renderMs: 0 },
+  stats: { rendered: 0, cached: 0, batches: 0, startMs: 0, renderMs: 0, darkDerived: 0 },
 } satisfies Service) as Service;
 
 /** Figures of this process's rendering so far. */
@@ -189,12 +198,80 @@ async function startSession(): Promise<Session> {
         return page;
       }),
     );
+    // The probe: one flowchart in both themes, for the <style> block dark files are derived with.
+    const [probe] = await pages[0]!.evaluate(renderInPage, {
+      sources: [PROBE],
+      configs: THEMES.map((t) => ({ config: mermaidConfig(t) as Record<string, unknown>, prefix: `fb-${t.name}` })),
+    });
+    const styles = probe!.map((r) => (r.svg ? styleOf(r.svg) : undefined));
+    const flowchartStyle = styles[0] && styles[1] ? { light: styles[0], dark: styles[1] } : undefined;
     service.stats.startMs += performance.now() - t0;
-    return { browser, pages };
+    return { browser, pages, ...(flowchartStyle ? { flowchartStyle } : {}) };
   } catch (e) {
     await browser.close().catch(() => {});
     throw e;
   }
+}
+
+const PROBE = 'flowchart LR\n  a --> b';
+const ID_MARK = '\u0000ID\u0000';
+
+/** The id of Mermaid's <svg> element. */
+function svgId(svg: string): string | undefined {
+  return /^<svg\b[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
+}
+
+/** A flowchart SVG's only <style> block, its id replaced by ID_MARK; undefined for anything else. */
+function styleOf(svg: string): string | undefined {
+  const id = svgId(svg);
+  if (!id || !/^<svg\b[^>]*\saria-roledescription="flowchart-v2"/.test(svg)) return undefined;
+  const blocks = svg.match(/<style\b[^>]*>[\s\S]*?<\/style>/g);
+  return blocks?.length === 1 ? blocks[0]!.split(id).join(ID_MARK) : undefined;
+}
+
+/** Light colour → dark colour, from the two themes' variables: only colours that map one way. */
+const DARK_COLOUR: Map<string, string> = (() => {
+  const seen = new Map<string, Set<string>>();
+  for (const [key, value] of Object.entries(lightTheme.variables)) {
+    const dark = darkTheme.variables[key];
+    if (typeof value !== 'string' || typeof dark !== 'string' || !/^#[0-9a-f]{6}$/i.test(value) || !/^#[0-9a-f]{6}$/i.test(dark)) continue;
+    const set = seen.get(value.toLowerCase()) ?? new Set<string>();
+    set.add(dark.toLowerCase());
+    seen.set(value.toLowerCase(), set);
+  }
+  const map = new Map<string, string>();
+  for (const [light, darks] of seen) if (darks.size === 1) map.set(light, [...darks][0]!);
+  // Mermaid's own black (marker outlines and the like) is the same in both themes.
+  if (!seen.has('#000000')) map.set('#000000', '#000000');
+  return map;
+})();
+
+/**
+ * The dark SVG of a flowchart rendered in the light theme: its <style> block swapped for the dark
+ * one and its inline colours mapped (DARK_COLOUR). Undefined when the SVG does not fit the pattern
+ * (another diagram type, styles of its own, a colour that maps to more than one dark colour or to
+ * none, a colour written another way): then it is rendered in the dark theme. Exported for tests.
+ */
+export function deriveDark(lightSvg: string, flowchartStyle: { light: string; dark: string }): string | undefined {
+  const id = svgId(lightSvg);
+  const style = styleOf(lightSvg);
+  if (!id || style !== flowchartStyle.light) return undefined;
+  const [before, block, after] = lightSvg.split(/(<style\b[^>]*>[\s\S]*?<\/style>)/);
+  if (block === undefined || after === undefined) return undefined;
+  // Colours are read in tags only (attributes and inline styles), never in label text.
+  const tags = (before! + after).match(/<[^>]*>/g) ?? [];
+  if (tags.some((t) => /rgba?\(|hsla?\(|#[0-9a-f]{3}\b|#[0-9a-f]{8}\b/i.test(t))) return undefined;
+  let unknown = false;
+  const recolour = (s: string) =>
+    s.replace(/<[^>]*>/g, (tag) =>
+      tag.replace(/#[0-9a-f]{6}\b/gi, (c) => {
+        const d = DARK_COLOUR.get(c.toLowerCase());
+        if (d === undefined) unknown = true;
+        return d ?? c;
+      }),
+    );
+  const out = recolour(before!) + flowchartStyle.dark.split(ID_MARK).join(id) + recolour(after);
+  return unknown ? undefined : out;
 }
 
 interface PageResult {
@@ -296,10 +373,12 @@ async function drain() {
     // Let the callers of this tick queue their diagrams before the first batch leaves.
     await new Promise((r) => setImmediate(r));
     while (service.queue.length) {
+      let session: Session;
       let pages: Page[];
       try {
         service.session ??= startSession();
-        ({ pages } = await service.session);
+        session = await service.session;
+        pages = session.pages;
       } catch (e) {
         service.session = undefined;
         for (const job of service.queue.splice(0)) job.reject(e);
@@ -309,20 +388,29 @@ async function drain() {
       const t0 = performance.now();
       try {
         const sources = batch.map((j) => j.source);
-        const byTheme = await Promise.all(
-          THEMES.map((t, k) =>
-            pages[k]!.evaluate(renderInPage, {
-              sources,
-              configs: [{ config: mermaidConfig(t) as Record<string, unknown>, prefix: `fb-${t.name}` }],
-            }),
-          ),
+        const light = { config: mermaidConfig(lightTheme) as Record<string, unknown>, prefix: 'fb-light' };
+        const dark = { config: mermaidConfig(darkTheme) as Record<string, unknown>, prefix: 'fb-dark' };
+        // Half of the batch in each page, in the light theme.
+        const half = Math.ceil(sources.length / 2);
+        const parts = await Promise.all(
+          [sources.slice(0, half), sources.slice(half)].map((part, k) => (part.length ? pages[k]!.evaluate(renderInPage, { sources: part, configs: [light] }) : [])),
         );
-        batch.forEach((job, i) =>
-          settle(
-            job,
-            byTheme.map((results) => results[i]![0]!),
-          ),
-        );
+        const lights = parts.flat().map((r) => r[0]!);
+        // Dark files derived from the light ones where the pattern holds; the others rendered dark.
+        // FLOWBOOK_MERMAID_DERIVE=0 renders every dark file (to compare, or should a derived one ever be wrong).
+        const style = process.env.FLOWBOOK_MERMAID_DERIVE === '0' ? undefined : session.flowchartStyle;
+        const darks: Array<PageResult | undefined> = lights.map((r) => {
+          if (r.error !== undefined || !r.svg || !style) return undefined;
+          const svg = deriveDark(r.svg, style);
+          return svg === undefined ? undefined : { ...r, svg };
+        });
+        const rest = sources.map((src, i) => (darks[i] || lights[i]!.error !== undefined ? undefined : { src, i })).filter((x) => x !== undefined);
+        if (rest.length) {
+          const rendered = await pages[1]!.evaluate(renderInPage, { sources: rest.map((x) => x.src), configs: [dark] });
+          rest.forEach((x, k) => (darks[x.i] = rendered[k]![0]!));
+        }
+        service.stats.darkDerived += darks.filter((d, i) => d && !rest.some((x) => x.i === i)).length;
+        batch.forEach((job, i) => settle(job, lights[i]!.error !== undefined ? [lights[i]!] : [lights[i]!, darks[i]!]));
       } catch (e) {
         // The page or the browser broke (not a diagram): fail this batch, start afresh for the next.
         for (const job of batch) job.reject(e);

@@ -126,8 +126,14 @@ export interface StepCard {
   entries: Array<{ letter: string; roles: Array<{ id: string; name: string; value: string; inferred: boolean }> }>;
 }
 
+/** What stepCards reads of a procedure (the page's script rebuilds it from the matrix table). */
+export interface MatrixData {
+  roles: Array<{ id: string; name: string }>;
+  activities: Array<{ step: string; name: string; deadline?: string | undefined; raci: Record<string, string>; inferred: string[] }>;
+}
+
 /** The matrix read row by row: for each step, which roles are R, A, C, I (the phone card view). */
-export function stepCards(p: Procedure): StepCard[] {
+export function stepCards(p: MatrixData): StepCard[] {
   const order = ['A', 'R', 'C', 'I'];
   return p.activities.map((a) => {
     const entries = order

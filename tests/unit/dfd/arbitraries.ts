@@ -48,7 +48,16 @@ export const documentArb: fc.Arbitrary<DfdDocument> = fc
         title: fc.option(labelArb, { nil: undefined }),
         level: fc.option(fc.constantFrom('context', 'level'), { nil: undefined }),
         refines: fc.option(fc.record({ diagram: fc.constantFrom('d0', 'd1', 'd2', 'zz'), process: fc.constantFrom('n0', 'n1', 'n2', 'n5', 'zz') }), { nil: undefined }),
-        nodes: fc.array(fc.record({ kind: kindArb, label: labelArb, code: codeArb, x: fc.option(fc.integer({ min: -500, max: 500 }), { nil: undefined }) }), { maxLength: 8 }),
+        nodes: fc.array(
+          fc.record({
+            kind: kindArb,
+            label: labelArb,
+            code: codeArb,
+            owner: fc.option(labelArb, { nil: undefined }),
+            x: fc.option(fc.integer({ min: -500, max: 500 }), { nil: undefined }),
+          }),
+          { maxLength: 8 },
+        ),
         flows: fc.array(fc.record({ from: fc.nat(9), to: fc.nat(9), label: fc.option(labelArb, { nil: undefined }), code: codeArb }), { maxLength: 12 }),
       }),
       { minLength: 1, maxLength: 3 },
@@ -74,7 +83,7 @@ export const documentArb: fc.Arbitrary<DfdDocument> = fc
           title: d.title,
           level: d.level,
           refines: d.refines,
-          nodes: d.nodes.map((n, i) => strip({ id: `n${i}`, kind: n.kind, label: n.label, code: n.code, x: n.x, y: n.x === undefined ? undefined : 10 })),
+          nodes: d.nodes.map((n, i) => strip({ id: `n${i}`, kind: n.kind, label: n.label, code: n.code, owner: n.owner, x: n.x, y: n.x === undefined ? undefined : 10 })),
           flows: d.flows.map((f, i) => strip({ id: `f${i}`, from: `n${f.from}`, to: `n${f.to}`, label: f.label, code: f.code })),
         }),
       ),
@@ -93,7 +102,14 @@ export function nastyDocument(): DfdDocument {
     diagrams: [
       {
         id: 'd',
-        nodes: NASTY_LABELS.map((label, i) => ({ id: `n${i}`, kind: (['entity', 'process', 'store'] as const)[i % 3], label, code: i % 2 ? `P${i}` : undefined })),
+        nodes: NASTY_LABELS.map((label, i) => ({
+          id: `n${i}`,
+          kind: (['entity', 'process', 'store'] as const)[i % 3],
+          label,
+          code: i % 2 ? `P${i}` : undefined,
+          // Processes carry an executor: another nasty label.
+          owner: i % 3 === 1 ? NASTY_LABELS[(i + 5) % NASTY_LABELS.length] : undefined,
+        })),
         flows: NASTY_LABELS.map((label, i) => ({ id: `f${i}`, from: `n${i}`, to: `n${(i + 1) % NASTY_LABELS.length}`, label })),
       },
     ],

@@ -42,7 +42,11 @@ function shown(text: string): string {
     .trim();
 }
 
-const SHAPE = { entity: 'rect', process: 'rounded', store: 'datastore' } as const;
+/** Pinned here on purpose (not imported): the shapes per notation are the site's notation, tests/unit/dfd/notation.test.ts. */
+const SHAPE = {
+  'gane-sarson': { entity: 'rect', process: 'rounded', store: 'lin-rect' },
+  yourdon: { entity: 'rect', process: 'circle', store: 'datastore' },
+} as const;
 
 async function checkDocument(doc: DfdDocument) {
   for (const d of doc.diagrams) {
@@ -54,8 +58,9 @@ async function checkDocument(doc: DfdDocument) {
     expect(vertices).toHaveLength(d.nodes.length);
     d.nodes.forEach((n, i) => {
       const v = vertices[i]!;
-      expect(v.type).toBe(n.kind === 'process' && doc.notation === 'yourdon' ? 'circle' : SHAPE[n.kind]);
-      expect(shown(displayText(v.text))).toBe(shown(nodeText(n)));
+      const notation = doc.notation ?? 'gane-sarson';
+      expect(v.type).toBe(SHAPE[notation][n.kind]);
+      expect(shown(displayText(v.text))).toBe(shown(nodeText(n, notation)));
     });
     const ids = new Set(d.nodes.map((n) => n.id));
     const drawn = d.flows.filter((f) => ids.has(f.from) && ids.has(f.to));
@@ -188,9 +193,9 @@ describe('fromMermaid reads what toMermaid writes', () => {
     expect(fromMermaid('flowchart LR\n  A@{ shape: hexagon, label: "x" }')).toMatchInlineSnapshot(`
       {
         "error": {
-          "en": "line 2: unknown shape "hexagon" (use rect for entities, rounded for processes, datastore for stores): A@{ shape: hexagon, label: "x" }",
+          "en": "line 2: unknown shape "hexagon" (use rect for entities, rounded or circle for processes, lin-rect or datastore for stores): A@{ shape: hexagon, label: "x" }",
           "path": "line 2",
-          "zh": "第 2 行：不认识的形状 "hexagon"（外部实体用 rect，处理用 rounded，数据存储用 datastore）：A@{ shape: hexagon, label: "x" }",
+          "zh": "第 2 行：不认识的形状 "hexagon"（外部实体用 rect；处理用 rounded 或 circle；数据存储用 lin-rect 或 datastore）：A@{ shape: hexagon, label: "x" }",
         },
         "ok": false,
       }

@@ -21,9 +21,12 @@ function roundTrip(raw: unknown) {
   const b = back.doc.diagrams[0]!;
   expect(b.title, text).toBe(a.title?.trim() || undefined);
   expect(
-    b.nodes.map((n) => [n.id, n.kind, n.code, n.label]),
+    b.nodes.map((n) => [n.id, n.kind, n.code, n.label, n.owner]),
     text,
-  ).toEqual(a.nodes.map((n) => [n.id, n.kind, n.code, n.label.trim()]));
+  ).toEqual(a.nodes.map((n) => [n.id, n.kind, n.code, n.label.trim(), (n.kind === 'process' && n.owner?.trim()) || undefined]));
+  // The notation comes back from the shapes whenever a process or a store says which it is (else the default).
+  const telling = a.nodes.some((n) => n.kind === 'process' || n.kind === 'store');
+  expect(back.doc.notation, text).toBe(telling ? doc.doc.notation : 'gane-sarson');
   expect(
     b.flows.map((f) => [f.id, f.from, f.to, f.code, f.label]),
     text,
@@ -81,17 +84,22 @@ describe('Mermaid round trip for any label', () => {
     fc.assert(
       fc.property(
         fc.option(anyLabelArb, { nil: undefined }),
-        fc.array(fc.record({ kind: fc.constantFrom('entity', 'process', 'store'), label: anyLabelArb, code: codeArb }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ kind: fc.constantFrom('entity', 'process', 'store'), label: anyLabelArb, code: codeArb, owner: fc.option(anyLabelArb, { nil: undefined }) }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         fc.array(fc.record({ from: fc.nat(4), to: fc.nat(4), label: fc.option(anyLabelArb, { nil: undefined }), code: codeArb }), { maxLength: 6 }),
-        (title, nodes, flows) => {
+        fc.option(fc.constantFrom('gane-sarson' as const, 'yourdon' as const), { nil: undefined }),
+        (title, nodes, flows, notation) => {
           roundTrip({
             format: 'flowbook-dfd',
             version: 1,
+            ...(notation === undefined ? {} : { notation }),
             diagrams: [
               {
                 id: 'main',
                 ...(title === undefined ? {} : { title }),
-                nodes: nodes.map((n, i) => ({ id: `n${i}`, ...n })),
+                nodes: nodes.map(({ owner, ...n }, i) => ({ id: `n${i}`, ...n, ...(owner === undefined ? {} : { owner }) })),
                 flows: flows
                   .filter((f) => f.from < nodes.length && f.to < nodes.length)
                   .map((f, i) => ({ id: `f${i}`, label: f.label, code: f.code, from: `n${f.from}`, to: `n${f.to}` })),

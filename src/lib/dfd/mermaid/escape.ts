@@ -151,9 +151,14 @@ function isPair(s: string, i: number): boolean {
   return false;
 }
 
+/** A node label's text, marked and svgSafe, before it is quoted. `protect`: a marker first (see toMermaid). */
+export function nodeLabelBody(text: string, protect = false): string {
+  return (protect ? WORD_JOINER : '') + svgSafe(markChars(text, 'node'));
+}
+
 /** Node label: marked, svgSafe, then a YAML string. `protect`: a marker first (see toMermaid). */
 export function nodeLabelSource(text: string, protect = false): string {
-  return yamlQuoted((protect ? WORD_JOINER : '') + svgSafe(markChars(text, 'node')));
+  return yamlQuoted(nodeLabelBody(text, protect));
 }
 
 /** Text on a line of its own (accTitle): marked, no entity codes, no `%%` directives or comments. */

@@ -2,15 +2,19 @@
  * Mermaid flowchart text → DFD document (one diagram): reads what toMermaid writes (shapes in
  * `@{ … }`, `|"…"|` edge labels, edge ids) and the plain forms people type (`A[书商]`,
  * `B(处理)`, `C[(存储)]`, `A -->|x| B`, `A -- x --> B`). Shapes map back to kinds: rectangle →
- * entity; rounded, stadium, circle → process; datastore, cylinders, stored-data → store.
- * A node's first line is its code when it looks like one (E1, P3.1, S02); likewise a flow's first
- * word. Never throws: an unreadable line is a ReadResult error naming it.
+ * entity; rounded, stadium, circle, divided rectangle → process; lined rectangle (the Gane-Sarson
+ * store with its id cell), datastore, cylinders, stored-data, internal storage → store.
+ * A node's first line is its code when it looks like one (E1, P3.1, S02), and so is the first word
+ * of a line "D1 │ 库存帐" (or "D1 | 库存帐", "D1\u3000库存帐"); likewise a flow's first word. In a
+ * process written by toMermaid, the line after a marked `<br/>` is the executor (owner). The
+ * notation is read from the shapes: circles and datastores are Yourdon, rounded processes and
+ * lined-rectangle stores Gane-Sarson. Never throws: an unreadable line is a ReadResult error naming it.
  */
 import type { DfdDocument, DfdFlow, DfdNode, NodeKind } from '../../../schemas/dfd.ts';
 import { readDocument, type ReadResult } from '../read.ts';
-import { unmark } from './escape.ts';
+import { unmark, WORD_JOINER } from './escape.ts';
 
-import { CODE } from './to-mermaid.ts';
+import { CELL_LINE, CODE, OWNER_BREAK } from './to-mermaid.ts';
 const ID = '[A-Za-z0-9_\\-.\\u00C0-\\uFFFF]+';
 
 const SHAPE_KIND: Record<string, NodeKind> = {
@@ -30,6 +34,18 @@ const SHAPE_KIND: Record<string, NodeKind> = {
   'bow-rect': 'store',
   'stored-data': 'store',
   'bow-tie-rectangle': 'store',
+  'lin-rect': 'store',
+  'lined-rectangle': 'store',
+  'lined-process': 'store',
+  'lin-proc': 'store',
+  'shaded-process': 'store',
+  'win-pane': 'store',
+  'internal-storage': 'store',
+  'window-pane': 'store',
+  'div-rect': 'process',
+  'div-proc': 'process',
+  'divided-rectangle': 'process',
+  'divided-process': 'process',
   cyl: 'store',
   cylinder: 'store',
   db: 'store',
@@ -131,11 +147,26 @@ function labelText(source: string): string {
  */
 function splitNodeText(source: string): { code?: string; label: string } {
   const m = LINE_BREAK.exec(source);
-  if (m) {
-    const first = source.slice(0, m.index).trim();
-    if (CODE.test(first)) return { code: first, label: labelText(source.slice(m.index + m[0].length)).trim() };
-  }
+  const first = (m ? source.slice(0, m.index) : source).trimStart();
+  if (m && CODE.test(first.trimEnd())) return { code: first.trimEnd(), label: labelText(source.slice(m.index + m[0].length)).trim() };
+  // A store's id cell: "D1 │ 库存帐" on the first line (its end kept: the label's own spaces).
+  const cell = CELL_LINE.exec(first);
+  if (cell) return { code: cell[1]!, label: labelText(cell[2]! + (m ? source.slice(m.index) : '')).trim() };
   return { label: labelText(source).trim() };
+}
+
+/**
+ * A process's executor: what follows the last `<br/>` written after a marker (an odd run of word
+ * joiners; the text's own joiners are doubled and its own `<` is always `&lt;`), and the rest.
+ */
+function splitOwner(source: string): { rest: string; owner?: string } {
+  const at = source.lastIndexOf(OWNER_BREAK);
+  if (at < 0) return { rest: source };
+  let run = 1;
+  while (source[at - run] === WORD_JOINER) run++;
+  if (run % 2 === 0) return { rest: source };
+  const owner = labelText(source.slice(at + OWNER_BREAK.length)).trim();
+  return owner ? { rest: source.slice(0, at), owner } : { rest: source.slice(0, at) };
 }
 
 /** Splits a flow's source text into code and label (before markers are undone, as for nodes). */
@@ -157,12 +188,12 @@ function docId(mermaidId: string): string {
   return mermaidId.startsWith('n_') && mermaidId.length > 2 ? mermaidId.slice(2) : mermaidId;
 }
 
-const CLASSIC: Array<[RegExp, NodeKind]> = [
-  [new RegExp(`^(${ID})\\[\\((.*)\\)\\]$`), 'store'],
-  [new RegExp(`^(${ID})\\(\\((.*)\\)\\)$`), 'process'],
-  [new RegExp(`^(${ID})\\(\\[(.*)\\]\\)$`), 'process'],
-  [new RegExp(`^(${ID})\\[(.*)\\]$`), 'entity'],
-  [new RegExp(`^(${ID})\\((.*)\\)$`), 'process'],
+const CLASSIC: Array<[RegExp, NodeKind, string]> = [
+  [new RegExp(`^(${ID})\\[\\((.*)\\)\\]$`), 'store', 'cyl'],
+  [new RegExp(`^(${ID})\\(\\((.*)\\)\\)$`), 'process', 'circle'],
+  [new RegExp(`^(${ID})\\(\\[(.*)\\]\\)$`), 'process', 'stadium'],
+  [new RegExp(`^(${ID})\\[(.*)\\]$`), 'entity', 'rect'],
+  [new RegExp(`^(${ID})\\((.*)\\)$`), 'process', 'rounded'],
 ];
 
 const SHAPE_LINE = new RegExp(`^(${ID})@\\{(.*)\\}$`);
@@ -197,12 +228,20 @@ export function fromMermaid(text: string): ReadResult {
   let title: string | undefined;
   let header = false;
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // The notation the shapes are drawn in, when they say (circles and datastores: Yourdon; rounded
+  // processes, lined-rectangle stores: Gane-Sarson); the default when they say both or neither.
+  const notations = new Set<'gane-sarson' | 'yourdon'>();
+  const vote = (shape: string) => {
+    if (shape === 'circle' || shape === 'circ' || shape === 'datastore' || shape === 'data-store') notations.add('yourdon');
+    else if (shape === 'rounded' || shape === 'lin-rect' || shape === 'lined-rectangle') notations.add('gane-sarson');
+  };
   let inFront = false;
   /** A classic node definition (`A[书商]`, `B(处理)`, `C[(存储)]`), or undefined. */
   const classicNode = (s: string): DfdNode | undefined => {
-    for (const [re, kind] of CLASSIC) {
+    for (const [re, kind, shape] of CLASSIC) {
       const c = re.exec(s);
       if (!c) continue;
+      vote(shape);
       const { code, label } = splitNodeText(unquote(c[2]!));
       const node: DfdNode = { id: docId(c[1]!), kind, label };
       if (code) node.code = code;
@@ -303,13 +342,16 @@ export function fromMermaid(text: string): ReadResult {
         const kind = SHAPE_KIND[shape];
         if (!kind)
           throw new LineError(
-            `不认识的形状 "${shape}"（外部实体用 rect，处理用 rounded，数据存储用 datastore）`,
-            `unknown shape "${shape}" (use rect for entities, rounded for processes, datastore for stores)`,
+            `不认识的形状 "${shape}"（外部实体用 rect；处理用 rounded 或 circle；数据存储用 lin-rect 或 datastore）`,
+            `unknown shape "${shape}" (use rect for entities, rounded or circle for processes, lin-rect or datastore for stores)`,
           );
         const id = docId(m[1]!);
-        const { code, label } = splitNodeText(data.label ?? m[1]!);
+        const { rest, owner } = kind === 'process' ? splitOwner(data.label ?? m[1]!) : { rest: data.label ?? m[1]! };
+        const { code, label } = splitNodeText(rest);
         const node: DfdNode = { id, kind, label };
         if (code) node.code = code;
+        if (owner) node.owner = owner;
+        vote(shape);
         nodes.set(id, node);
         continue;
       }
@@ -346,6 +388,7 @@ export function fromMermaid(text: string): ReadResult {
   const doc: DfdDocument = {
     format: 'flowbook-dfd',
     version: 1,
+    ...(notations.size === 1 ? { notation: [...notations][0]! } : {}),
     diagrams: [{ id: 'main', ...(title ? { title } : {}), nodes: [...nodes.values()], flows }],
   };
   return readDocument(doc);

@@ -1,23 +1,41 @@
 /**
- * DFD → Mermaid flowchart text, one diagram. Entity, process and store get three distinct shapes
- * (rectangle; rounded rectangle, or circle in Yourdon notation; Mermaid's DFD `datastore`, the
- * open-ended box); codes are shown above labels; flows are labelled. Any label text is safe, see
- * escape.ts. Flows whose ends are not nodes of the diagram are left out.
+ * DFD → Mermaid flowchart text, one diagram, in the document's notation, with the Mermaid 11 shapes
+ * closest to the textbook symbols the modeller draws (NOTATION_SHAPES):
+ *
+ * | symbol   | Gane-Sarson                                   | Yourdon-DeMarco                          |
+ * |----------|-----------------------------------------------|------------------------------------------|
+ * | entity   | `rect`: a box, code above the name            | `rect`                                   |
+ * | process  | `rounded`: code, name, executor (owner) lines | `circle`: code, name, executor lines     |
+ * | store    | `lin-rect`: a box with an id cell on the left, "D1 │ 名称" | `datastore`: two parallel lines, "D1\u3000名称" |
+ *
+ * Flows are labelled with their code and name. Any label text is safe and read back exactly by
+ * fromMermaid (see escape.ts): the code is the first line (or, in a store, the first word before
+ * the cell bar or ideographic space), the executor the last line after a marked `<br/>`. Flows
+ * whose ends are not nodes of the diagram are left out.
  */
-import type { DfdDiagram, DfdDocument, DfdNode } from '../../../schemas/dfd.ts';
+import type { DfdDiagram, DfdDocument, DfdNode, NodeKind } from '../../../schemas/dfd.ts';
 import { codeOf } from '../model.ts';
-import { edgeLabelSource, lineText, nodeLabelSource, WORD_JOINER } from './escape.ts';
+import { edgeLabelSource, lineText, nodeLabelBody, WORD_JOINER, yamlQuoted } from './escape.ts';
 
 /** What fromMermaid reads as a code when it is the first line of a node or the first word of a flow. */
 export const CODE = /^[A-Za-z]{1,4}\d+(?:\.\d+)*$/;
 
-export const SHAPES = {
-  entity: 'rect',
-  process: 'rounded',
-  processYourdon: 'circle',
-  store: 'datastore',
-} as const;
+export type MermaidNotation = 'gane-sarson' | 'yourdon';
 
+/** The Mermaid shape of each symbol, per notation: the shared vocabulary of the site's figures and the modeller. */
+export const NOTATION_SHAPES = {
+  'gane-sarson': { entity: 'rect', process: 'rounded', store: 'lin-rect' },
+  yourdon: { entity: 'rect', process: 'circle', store: 'datastore' },
+} as const satisfies Record<MermaidNotation, Record<NodeKind, string>>;
+
+/** Between a store's code and its name, on one line: the id cell's wall (Gane-Sarson), a gap (Yourdon). */
+export const STORE_CELL = { 'gane-sarson': ' │ ', yourdon: '\u3000' } as const satisfies Record<MermaidNotation, string>;
+
+/** A first line read as a store's code and name ("D1 │ 库存帐", "D1 | 库存帐", "D1\u3000库存帐"): the code, then the rest. */
+export const CELL_LINE = /^([A-Za-z]{1,4}\d+(?:\.\d+)*)(?:[ \t]*[│|][ \t]*|\u3000+)([\s\S]*)$/;
+
+/** Marks the executor line of a process: a `<br/>` after a marker (text of a label never holds a raw `<`). */
+export const OWNER_BREAK = `${WORD_JOINER}<br/>`;
 const SAFE_ID = /^[A-Za-z0-9_]+$/;
 
 function pickDiagram(doc: DfdDocument, id: string | undefined): DfdDiagram {
@@ -27,12 +45,18 @@ function pickDiagram(doc: DfdDocument, id: string | undefined): DfdDiagram {
   return d;
 }
 
-/** The text a node shows: its code on the first line, then its label. */
-export function nodeText(n: Pick<DfdNode, 'code' | 'label'>): string {
+/**
+ * The text a node shows, line by line: its code on the first line (a store: code and name on one
+ * line, as in its id cell), then its name, then (a process) its executor.
+ */
+export function nodeText(n: Pick<DfdNode, 'code' | 'label' | 'kind' | 'owner'>, notation: MermaidNotation = 'gane-sarson'): string {
   const code = codeOf(n);
   const label = n.label.trim();
-  if (code && label) return `${code}\n${label}`;
-  return code ?? label;
+  const owner = n.kind === 'process' ? (n.owner ?? '').trim() : '';
+  let text = code && label ? (n.kind === 'store' ? `${code}${STORE_CELL[notation]}${label}` : `${code}\n${label}`) : (code ?? label);
+  // A code without a name keeps the name's (empty) line, as nodeSource writes it.
+  if (owner) text += code && !label ? `\n\n${owner}` : `\n${owner}`;
+  return text;
 }
 
 /** The text a flow shows: its code, a space, its label. */
@@ -41,6 +65,28 @@ export function flowText(f: { code?: string | undefined; label?: string | undefi
   const label = (f.label ?? '').trim();
   if (code && label) return `${code} ${label}`;
   return code ?? label;
+}
+
+/** Would a label's first line be read as a code (a line of its own, or a store's cell line)? Then it gets a marker first. */
+function looksLikeCode(label: string): boolean {
+  const first = label.split('\n')[0]!.trim();
+  return CODE.test(first) || CELL_LINE.test(first);
+}
+
+/** The YAML label of a node, read back exactly by fromMermaid. */
+function nodeSource(n: DfdNode, notation: MermaidNotation): string {
+  const code = codeOf(n);
+  const label = n.label.trim();
+  const owner = n.kind === 'process' ? (n.owner ?? '').trim() : '';
+  // The code on a line of its own (kept when the label is blank), or in a store's cell; a label
+  // without a code whose first line looks like one gets a marker first, so it is not read back as the code.
+  let body: string;
+  if (code && label && n.kind === 'store') body = nodeLabelBody(`${code}${STORE_CELL[notation]}`) + nodeLabelBody(label);
+  else if (code) body = nodeLabelBody(`${code}\n${label}`);
+  // An empty label would make Mermaid show the node id; a space shows nothing.
+  else body = label ? nodeLabelBody(label, looksLikeCode(label)) : ' ';
+  if (owner) body += OWNER_BREAK + nodeLabelBody(owner);
+  return yamlQuoted(body);
 }
 
 export function toMermaid(doc: DfdDocument, options: { diagram?: string; direction?: 'LR' | 'TD' } = {}): string {
@@ -52,19 +98,13 @@ export function toMermaid(doc: DfdDocument, options: { diagram?: string; directi
   const lines = [`flowchart ${options.direction ?? 'LR'}`];
   const title = d.title ? lineText(d.title) : '';
   if (title) lines.push(`  accTitle: ${title}`);
-  const yourdon = doc.notation === 'yourdon';
+  const notation: MermaidNotation = doc.notation === 'yourdon' ? 'yourdon' : 'gane-sarson';
   const seen = new Set<string>();
   for (const n of d.nodes) {
     if (seen.has(n.id)) continue;
     seen.add(n.id);
-    const shape = n.kind === 'entity' ? SHAPES.entity : n.kind === 'store' ? SHAPES.store : yourdon ? SHAPES.processYourdon : SHAPES.process;
-    // The code on a line of its own (kept when the label is blank); a label without a code whose
-    // first line looks like one gets a marker first, so it is not read back as the code.
-    const code = codeOf(n);
-    const label = n.label.trim();
-    const source = code ? nodeLabelSource(`${code}\n${label}`) : nodeLabelSource(label, CODE.test(label.split('\n')[0]!.trim()));
-    // An empty label would make Mermaid show the node id; a space shows nothing.
-    lines.push(`  ${ids.get(n.id)}@{ shape: ${shape}, label: ${code || label ? source : nodeLabelSource(' ')}, labelType: string }`);
+    const shape = NOTATION_SHAPES[notation][n.kind];
+    lines.push(`  ${ids.get(n.id)}@{ shape: ${shape}, label: ${nodeSource(n, notation)}, labelType: string }`);
   }
   const flowIds = new Set<string>();
   for (const f of d.flows) {
