@@ -20,6 +20,8 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
   const canUndo = useStore(store, selectCanUndo);
   const canRedo = useStore(store, selectCanRedo);
   const notation = useStore(store, selectNotation);
+  const fullscreen = useStore(store, (s) => s.fullscreen);
+  const panelsHidden = useStore(store, (s) => s.panelsHidden);
   const item = (id: CommandId, label: string) => (
     <button type="button" onClick={() => commands.run(id)} aria-keyshortcuts={ariaKeys(id)}>
       {label}
@@ -68,6 +70,12 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         </label>
         <button type="button" className="fb-btn" onClick={() => commands.run('shortcuts')} aria-keyshortcuts={ariaKeys('shortcuts')}>
           {t.shortcutsButton}
+        </button>
+        <button type="button" className="fb-btn fb-btn--panels" onClick={() => commands.run('toggle-panels')} aria-pressed={panelsHidden}>
+          {t.hidePanels}
+        </button>
+        <button type="button" className="fb-btn" onClick={() => commands.run('fullscreen')} aria-pressed={fullscreen}>
+          {t.fullscreenButton}
         </button>
       </div>
       <div className="fb-toolbar__group fb-toolbar__end">

@@ -31,6 +31,8 @@ export interface CommandArgs {
   focusedFlow?: string;
   processId?: string;
   center?: XYPosition;
+  /** reconnect-flow: the flow whose end was dragged (with its new `from` and `to`). */
+  flowId?: string;
   /** connect: the two ends of the new flow. */
   from?: string;
   to?: string;
@@ -57,6 +59,10 @@ export interface CommandEnv {
   /** The centre of the visible canvas in flow coordinates (null before the canvas is there). */
   canvasCentre(): XYPosition | null;
   fitView(): void;
+  /** Zooms the canvas a step in or out, or to 100 %. */
+  zoom(how: 'in' | 'out' | 'reset'): void;
+  /** Full screen on or off for the workspace (false when there was nothing to do). */
+  toggleFullscreen(): void;
   /** Opens the file chooser of 导入 JSON. */
   chooseFile(): void;
   /** Moves keyboard focus to the findings list. */
@@ -231,6 +237,7 @@ export class Commands {
         return true;
       }
       case 'show-findings':
+        if (s.panelsHidden) store.set({ panelsHidden: false });
         this.env.focusFindings();
         return true;
       case 'shortcuts':
@@ -241,6 +248,26 @@ export class Commands {
         if (a) store.dispatch(a);
         return !!a;
       }
+      case 'reconnect-flow': {
+        if (!args.flowId || !args.from || !args.to) return false;
+        const a = edit.reconnectFlow(s, args.flowId, args.from, args.to);
+        if (a) store.dispatch(a);
+        return !!a;
+      }
+      case 'zoom-in':
+      case 'zoom-out':
+      case 'zoom-reset':
+        this.env.zoom(id === 'zoom-in' ? 'in' : id === 'zoom-out' ? 'out' : 'reset');
+        return true;
+      case 'zoom-fit':
+        this.env.fitView();
+        return true;
+      case 'fullscreen':
+        this.env.toggleFullscreen();
+        return true;
+      case 'toggle-panels':
+        store.set({ panelsHidden: !s.panelsHidden });
+        return true;
       case 'connect':
         if (!args.from || !args.to || args.from === args.to) return false;
         this.connect(args.from, args.to);

@@ -57,6 +57,10 @@ export interface UiState {
   focus: { id: string; kind: 'node' | 'flow'; nonce: number } | null;
   /** The minimap is shown. */
   minimap: boolean;
+  /** The workspace fills the window (app/fullscreen.ts). */
+  fullscreen: boolean;
+  /** The side panels (exercise, findings, properties) are hidden: the canvas takes the width. */
+  panelsHidden: boolean;
   /** The context menu, at a point of the page, for a symbol, a flow or the empty canvas. */
   menu: ContextMenuState | null;
 }
@@ -83,6 +87,8 @@ export const INITIAL_UI: UiState = {
   focus: null,
   menu: null,
   minimap: false,
+  fullscreen: false,
+  panelsHidden: false,
 };
 
 // ---- Selectors (return state fields or primitives, so subscribers re-render only on change) ----
