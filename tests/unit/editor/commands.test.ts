@@ -97,11 +97,19 @@ describe('edit commands (pure)', () => {
     expect(edit.reconnectFlow(store.get(), f.id, f.from, f.from)).toBeNull();
     expect(edit.reconnectFlow(store.get(), f.id, f.from, 'no-such-node')).toBeNull();
     store.dispatch(edit.reconnectFlow(store.get(), f.id, f.from, other.id)!);
-    const moved = store.get().doc.diagrams.find((d) => d.id === 'l0')!.flows.find((x) => x.id === f.id)!;
+    const moved = store
+      .get()
+      .doc.diagrams.find((d) => d.id === 'l0')!
+      .flows.find((x) => x.id === f.id)!;
     expect({ from: moved.from, to: moved.to, label: moved.label }).toEqual({ from: f.from, to: other.id, label: f.label });
     expect(store.get().selection).toEqual({ nodes: [], flows: [f.id] });
     store.dispatch({ type: 'undo' });
-    expect(store.get().doc.diagrams.find((d) => d.id === 'l0')!.flows.find((x) => x.id === f.id)).toEqual(f);
+    expect(
+      store
+        .get()
+        .doc.diagrams.find((d) => d.id === 'l0')!
+        .flows.find((x) => x.id === f.id),
+    ).toEqual(f);
   });
 
   it('Enter edits the one selected element, never a boundary node', () => {
