@@ -67,7 +67,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
       zoom: (how: 'in' | 'out' | 'reset') => void (how === 'in' ? rf.zoomIn({ duration: 150 }) : how === 'out' ? rf.zoomOut({ duration: 150 }) : rf.zoomTo(1, { duration: 150 })),
       toggleFullscreen: () => toggleFullscreen(store, rootRef.current),
       chooseFile: () => fileInput.current?.click(),
-      focusFindings: () => rootRef.current?.querySelector<HTMLElement>('.fb-findings h2')?.focus(),
+      // A frame later: the panels may have just been shown again.
+      focusFindings: () => requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('.fb-findings h2')?.focus()),
       elementPoint: (kind: 'node' | 'flow', id: string) => {
         const sel = kind === 'node' ? '.react-flow__node' : '.react-flow__edge';
         const r = rootRef.current?.querySelector(`${sel}[data-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();

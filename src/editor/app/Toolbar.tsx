@@ -71,11 +71,31 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         <button type="button" className="fb-btn" onClick={() => commands.run('shortcuts')} aria-keyshortcuts={ariaKeys('shortcuts')}>
           {t.shortcutsButton}
         </button>
-        <button type="button" className="fb-btn fb-btn--panels" onClick={() => commands.run('toggle-panels')} aria-pressed={panelsHidden}>
-          {t.hidePanels}
+        <button
+          type="button"
+          className="fb-btn fb-btn--icon"
+          onClick={() => commands.run('toggle-panels')}
+          aria-pressed={panelsHidden}
+          aria-label={t.hidePanels}
+          title={t.hidePanels}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <rect x="1.5" y="2.5" width="13" height="11" rx="1" fill="none" stroke="currentColor" />
+            <path d="M10.5 2.5v11" stroke="currentColor" />
+            <path d="M12 6h1.5M12 8h1.5M12 10h1.5" stroke="currentColor" />
+          </svg>
         </button>
-        <button type="button" className="fb-btn" onClick={() => commands.run('fullscreen')} aria-pressed={fullscreen}>
-          {t.fullscreenButton}
+        <button
+          type="button"
+          className="fb-btn fb-btn--icon"
+          onClick={() => commands.run('fullscreen')}
+          aria-pressed={fullscreen}
+          aria-label={t.fullscreenButton}
+          title={t.fullscreenButton}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          </svg>
         </button>
       </div>
       <div className="fb-toolbar__group fb-toolbar__end">
