@@ -6,6 +6,7 @@ import type { Commands } from '../commands/registry.ts';
 import { COMMAND_IDS } from '../commands/ids.ts';
 import { shownKeys } from '../commands/keymap.ts';
 import { Dialog } from '../panels/Dialog.tsx';
+import { DocumentsDialog } from './DocumentsDialog.tsx';
 import { MAX_SHARE_URL } from '../io/share.ts';
 import { diagramName } from '../model/actions.ts';
 import { currentDiagram } from '../model/editor.ts';
@@ -15,7 +16,6 @@ import type { DialogState } from '../store/state.ts';
 
 export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands; lang: 'zh-CN' | 'en' }) {
   const store = commands.store;
-  const session = commands.session;
   const dialog = useStore(store, (s) => s.dialog);
   const info = useStore(store, (s) => s.session.info);
   const doc = useStore(store, (s) => s.doc);
@@ -36,43 +36,10 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
   const close = () => setDialog(null);
   switch (dialog.type) {
     case 'open':
+      return <DocumentsDialog t={t} lang={lang} commands={commands} items={dialog.items} />;
+    case 'newDocument':
       return (
-        <Dialog title={t.diagramsDialog} onClose={close} wide closeLabel={t.close}>
-          <ul className="fb-files">
-            {dialog.items.map((it) => (
-              <li key={it.id}>
-                {it.damaged ? (
-                  // A record that cannot be restored: said so, never opened, its raw data can be saved.
-                  <div className="fb-files__damaged">
-                    <span className="fb-files__name">{it.name}</span>
-                    <span role="note">{t.damagedRecord(it.damaged)}</span>
-                    <button type="button" className="fb-btn fb-btn--small" onClick={() => void commands.exportRaw(it.id)}>
-                      {t.exportRaw}
-                    </button>
-                  </div>
-                ) : (
-                  <button
-                    type="button"
-                    className="fb-files__open"
-                    aria-current={it.id === info?.id ? 'true' : undefined}
-                    onClick={() => {
-                      close();
-                      void session.openId(it.id, (e) => store.set({ notice: { kind: 'alert', text: lang === 'en' ? e.en : e.zh } }));
-                    }}
-                  >
-                    <span className="fb-files__name">
-                      {it.name}
-                      {it.id === info?.id ? t.current : ''}
-                    </span>
-                    <span className="fb-files__date">
-                      {t.updated} {new Date(it.updated).toLocaleString(lang)}
-                    </span>
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </Dialog>
+        <PromptDialog t={t} title={t.newDocumentTitle} label={t.newDocumentPrompt} initial={t.newName} onSubmit={(name) => void commands.createDocument(name)} close={close} />
       );
     case 'rename':
       return <PromptDialog t={t} title={t.rename} label={t.renamePrompt} initial={info?.name ?? ''} onSubmit={onRename} close={close} />;
@@ -202,6 +169,7 @@ function PromptDialog({ t, title, label, initial, onSubmit, close }: { t: Messag
           ref={ref}
           defaultValue={initial}
           autoFocus
+          onFocus={(e) => e.currentTarget.select()}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.nativeEvent.isComposing) submit(e.currentTarget.value);
           }}

@@ -44,6 +44,8 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
           {item('export-json', t.exportJson)}
           {item('export-svg', t.exportSvg)}
           {item('export-png', t.exportPng)}
+          {item('export-all-svg', t.exportAllSvg)}
+          {item('export-all-png', t.exportAllPng)}
           {item('copy-mermaid', t.copyMermaid)}
           {item('print', t.print)}
         </Menu>

@@ -27,6 +27,8 @@ export const COMMAND_IDS = [
   'export-json',
   'export-svg',
   'export-png',
+  'export-all-svg',
+  'export-all-png',
   'copy-mermaid',
   'print',
   'share',

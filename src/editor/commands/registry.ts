@@ -16,10 +16,11 @@ import { EMPTY_SELECTION, currentDiagram } from '../model/editor.ts';
 import { connectOp, diagramName, emptyDocument, notationOf, type Clip } from '../model/actions.ts';
 import type { Session } from '../session/session.ts';
 import type { Store } from '../store/store.ts';
-import { selectedProcess } from '../store/state.ts';
+import { selectedProcess, type DocumentItem } from '../store/state.ts';
 import { copyText, downloadBlob, downloadText, fileStem } from '../io/download.ts';
-import { diagramSvg } from '../../lib/dfd/export/svg.ts';
+import { diagramSvg, svgDataUri } from '../../lib/dfd/export/svg.ts';
 import { svgToPng } from '../io/png.ts';
+import { levelFileNames, zipStore } from '../io/zip.ts';
 import { shareLink } from '../io/share.ts';
 import { restoreDocument, restoreStored, type Message, type Source } from '../io/restore.ts';
 import * as edit from './edit.ts';
@@ -178,22 +179,11 @@ export class Commands {
         store.set({ dialog: { type: 'renameLevel' } });
         return true;
       case 'new-document':
-        void this.session.create(emptyDocument(t.newName), t.newName, { lazy: true });
+        // Asks for the name first (NewDocument dialog → createDocument).
+        store.set({ dialog: { type: 'newDocument' } });
         return true;
       case 'open-document':
-        void this.session.list().then((items) =>
-          store.set({
-            dialog: {
-              type: 'open',
-              // Records that cannot be restored are listed as damaged, with their raw data to export.
-              items: items.map((r) => {
-                const ok = restoreStored(r);
-                const name = typeof r.name === 'string' ? r.name : String(r.id);
-                return { id: String(r.id), name, updated: typeof r.updated === 'number' ? r.updated : 0, ...(ok.ok ? {} : { damaged: this.text(ok.error) }) };
-              }),
-            },
-          }),
-        );
+        void this.listDocuments().then((items) => store.set({ dialog: { type: 'open', items } }));
         return true;
       case 'rename-document':
         store.set({ dialog: { type: 'rename' } });
@@ -221,6 +211,10 @@ export class Commands {
           (png) => downloadBlob(png, `${this.stem()}${this.suffix()}.png`),
           (err) => this.alert(String(err)),
         );
+        return true;
+      case 'export-all-svg':
+      case 'export-all-png':
+        void this.exportAll(id === 'export-all-svg' ? 'svg' : 'png');
         return true;
       case 'copy-mermaid': {
         const text = toMermaid(s.doc, { diagram: s.diagramId });
@@ -314,6 +308,84 @@ export class Commands {
         return true;
       }
     }
+  }
+
+  /** Every level of the document, one SVG or PNG file each, in one ZIP archive. */
+  async exportAll(format: 'svg' | 'png'): Promise<void> {
+    const { doc } = this.store.get();
+    const names = levelFileNames(
+      doc.diagrams.map((d) => diagramName(doc, d, this.t)),
+      format,
+    );
+    try {
+      const enc = new TextEncoder();
+      const files = [];
+      for (const [i, d] of doc.diagrams.entries()) {
+        const svg = diagramSvg(doc, d.id);
+        const data = format === 'svg' ? enc.encode(svg) : new Uint8Array(await (await svgToPng(svg, 2)).arrayBuffer());
+        files.push({ name: names[i]!, data });
+      }
+      const zip = zipStore(files);
+      downloadBlob(new Blob([zip.buffer as ArrayBuffer], { type: 'application/zip' }), `${this.stem()}-${format}.zip`);
+    } catch (err) {
+      this.alert(String(err));
+    }
+  }
+
+  /** A new empty document with this name (a blank name: 未命名数据流程图), opened. */
+  async createDocument(name: string): Promise<void> {
+    const n = name.trim() || this.t.newName;
+    await this.session.create(emptyDocument(n), n);
+  }
+
+  /**
+   * The stored documents for 打开, newest first: name, date, size, levels and a small picture of
+   * the first level. Records that cannot be restored are listed as damaged, with their raw data to export.
+   */
+  async listDocuments(): Promise<DocumentItem[]> {
+    const s = this.store.get();
+    const cur = s.session.info?.id;
+    const records = await this.session.list();
+    return records.map((r) => {
+      const ok = restoreStored(r);
+      const name = typeof r.name === 'string' ? r.name : String(r.id);
+      const item: DocumentItem = { id: String(r.id), name, updated: typeof r.updated === 'number' ? r.updated : 0 };
+      if (!ok.ok) return { ...item, damaged: this.text(ok.error) };
+      // The open document as it is now (autosave may be a moment behind).
+      const doc = item.id === cur ? s.doc : ok.record.doc;
+      item.size = new TextEncoder().encode(serializeDocument(doc)).length;
+      item.levels = doc.diagrams.length;
+      const first = doc.diagrams[0];
+      // A picture only where it is cheap to draw (a textbook level has a few dozen symbols).
+      if (first && first.nodes.length <= 400) {
+        try {
+          item.thumb = svgDataUri(diagramSvg(doc, first.id));
+        } catch {
+          // no picture; the name and date are enough
+        }
+      }
+      return item;
+    });
+  }
+
+  /** Rename, duplicate or delete in 打开's list, then list again. Deleting the open document opens the next (or a new one). */
+  async manageDocument(action: 'rename' | 'duplicate' | 'delete', id: string, name = ''): Promise<void> {
+    const { session, store, t } = this;
+    const current = store.get().session.info?.id === id;
+    if (action === 'rename') {
+      const n = name.trim();
+      if (!n) return;
+      await session.renameId(id, n);
+      if (current) await session.save();
+    } else if (action === 'duplicate') {
+      await session.duplicateId(id, t.copyOf(name));
+    } else if (current) {
+      await this.removeDocument();
+    } else {
+      await session.removeId(id);
+    }
+    const items = await this.listDocuments();
+    if (store.get().dialog?.type === 'open') store.set({ dialog: { type: 'open', items } });
   }
 
   private stem(): string {

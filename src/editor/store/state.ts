@@ -31,7 +31,8 @@ export interface SessionState {
 }
 
 export type DialogState =
-  | { type: 'open'; items: { id: string; name: string; updated: number; damaged?: string }[] }
+  | { type: 'open'; items: DocumentItem[] }
+  | { type: 'newDocument' }
   | { type: 'rename' }
   | { type: 'renameLevel' }
   | { type: 'delete' }
@@ -41,6 +42,21 @@ export type DialogState =
   | { type: 'share'; url?: string; copied?: boolean; tooLong?: number }
   | { type: 'shortcuts' }
   | null;
+
+/** A stored document as 打开 lists it. */
+export interface DocumentItem {
+  id: string;
+  name: string;
+  updated: number;
+  /** Bytes of its JSON. */
+  size?: number;
+  /** Number of levels (diagrams). */
+  levels?: number;
+  /** A small picture of its first level (an SVG data URI). */
+  thumb?: string;
+  /** Why it cannot be opened. */
+  damaged?: string;
+}
 
 export type Notice = { kind: 'alert' | 'status'; text: string } | null;
 
