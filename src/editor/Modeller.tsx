@@ -241,7 +241,23 @@ function ModellerApp({ lang }: { lang: Lang }) {
                 <p id="fb-canvas-help" className="fb-visually-hidden">
                   {t.canvasHelp}
                 </p>
-                {sessionState.ready && diagram.nodes.length === 0 ? <p className="fb-empty-hint">{t.emptyHint}</p> : null}
+                {sessionState.ready && diagram.nodes.length === 0 ? (
+                  // The palette is on the left on wide screens, above the canvas on narrow ones (modeller.css shows one).
+                  <p className="fb-empty-hint">
+                    <span className="fb-empty-hint--wide">{t.emptyHint}</span>
+                    <span className="fb-empty-hint--narrow">{t.emptyHintNarrow}</span>
+                  </p>
+                ) : null}
+                {/* On phones the findings are below the page: one tap opens them over the canvas. */}
+                <button
+                  type="button"
+                  className="fb-findings-fab"
+                  data-severity={counts.error ? 'error' : counts.warning ? 'warning' : counts.info ? 'info' : 'none'}
+                  aria-haspopup="dialog"
+                  onClick={() => commands.run('findings-drawer')}
+                >
+                  {t.findingsDrawer(counts.error + counts.warning + counts.info)}
+                </button>
                 {sessionState.ready ? (
                   <Canvas
                     key={`${sessionState.info?.id ?? ''}\u0000${diagram.id}`}
@@ -277,7 +293,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
             </div>
             <SidePanel t={t} lang={lang} commands={commands} findings={findings} />
           </div>
-          <Dialogs t={t} commands={commands} lang={lang} />
+          <Dialogs t={t} commands={commands} lang={lang} findings={findings} />
           <ContextMenu t={t} commands={commands} />
           {printing ? <PrintView doc={doc} t={t} findings={findings} /> : null}
         </div>

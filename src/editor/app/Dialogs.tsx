@@ -7,6 +7,8 @@ import { COMMAND_IDS } from '../commands/ids.ts';
 import { shownKeys } from '../commands/keymap.ts';
 import { Dialog } from '../panels/Dialog.tsx';
 import { DocumentsDialog } from './DocumentsDialog.tsx';
+import { FindingsPanel } from '../panels/FindingsPanel.tsx';
+import type { Finding } from '../core.ts';
 import { MAX_SHARE_URL } from '../io/share.ts';
 import { diagramName } from '../model/actions.ts';
 import { currentDiagram } from '../model/editor.ts';
@@ -14,7 +16,7 @@ import type { Op } from '../model/ops.ts';
 import { useStore } from '../store/store.ts';
 import type { DialogState } from '../store/state.ts';
 
-export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands; lang: 'zh-CN' | 'en' }) {
+export function Dialogs({ t, commands, lang, findings }: { t: Messages; commands: Commands; lang: 'zh-CN' | 'en'; findings: readonly Finding[] }) {
   const store = commands.store;
   const dialog = useStore(store, (s) => s.dialog);
   const info = useStore(store, (s) => s.session.info);
@@ -85,6 +87,25 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
             <span>Mermaid</span>
             <textarea readOnly rows={12} value={dialog.text} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
           </label>
+        </Dialog>
+      );
+    case 'findings':
+      // The findings drawer (phones): a finding tapped closes it and shows its element on the canvas.
+      return (
+        <Dialog title={t.findings} onClose={close} wide closeLabel={t.close} drawer>
+          <FindingsPanel
+            findings={findings}
+            doc={doc}
+            shownDiagram={diagramId}
+            t={t}
+            lang={lang}
+            onShow={(f) => {
+              close();
+              commands.showElement(f.diagram, f.element);
+              document.querySelector('.fb-canvas-box')?.scrollIntoView({ block: 'nearest' });
+            }}
+            bare
+          />
         </Dialog>
       );
     case 'shortcuts':

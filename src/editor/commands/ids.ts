@@ -42,6 +42,7 @@ export const COMMAND_IDS = [
   'zoom-fit',
   'fullscreen',
   'toggle-panels',
+  'findings-drawer',
   'context-menu',
   'connect',
   'move-nodes',

@@ -259,6 +259,9 @@ export class Commands {
       case 'fullscreen':
         this.env.toggleFullscreen();
         return true;
+      case 'findings-drawer':
+        store.set({ dialog: { type: 'findings' } });
+        return true;
       case 'toggle-panels':
         store.set({ panelsHidden: !s.panelsHidden });
         return true;

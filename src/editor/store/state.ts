@@ -41,6 +41,7 @@ export type DialogState =
   | { type: 'mermaidOut'; text: string; copied: boolean }
   | { type: 'share'; url?: string; copied?: boolean; tooLong?: number }
   | { type: 'shortcuts' }
+  | { type: 'findings' }
   | null;
 
 /** A stored document as 打开 lists it. */
