@@ -1,5 +1,6 @@
 /** The modeller's workspace: the minimap, the findings button, the skip link, English punctuation. */
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { addSymbol, connect, findings, node, openModeller } from '../fixtures/editor/support.ts';
 
 test('the minimap is off by default and toggles from the canvas controls', async ({ page }) => {
@@ -174,4 +175,75 @@ test('a flow is reconnected by dragging its end onto another symbol: one undo st
   await page.keyboard.press('Control+z');
   await expect.poll(ends).toEqual(before);
   await expect.poll(() => findings(page).locator('.fb-finding').allTextContents()).toEqual(findingsBefore);
+});
+
+const axeClean = async (page: import('@playwright/test').Page, state: string) => {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(
+    r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })),
+    state,
+  ).toEqual([]);
+};
+
+for (const [path, names] of [
+  ['/modeller/', { hide: '隐藏面板', full: '全屏', file: '文件', open: '打开', newDoc: '新建', shortcuts: '快捷键' }],
+  ['/en/modeller/', { hide: 'Hide panels', full: 'Full screen', file: 'File', open: 'Open', newDoc: 'New', shortcuts: 'Shortcuts' }],
+] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`axe finds nothing on ${path} (${theme}) in the workspace's states: panels hidden, full screen, documents, new, shortcuts`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await openModeller(page, path);
+      await page.locator('input[type=file]').setInputFiles('tests/fixtures/editor/good.dfd.json');
+      await expect(page.locator('.react-flow__node')).toHaveCount(4);
+      await axeClean(page, 'default');
+      await page.getByRole('button', { name: names.hide }).click();
+      await axeClean(page, 'panels hidden');
+      await page.getByRole('button', { name: names.hide }).click();
+      await page.getByRole('button', { name: names.full }).click();
+      await axeClean(page, 'full screen');
+      await page.getByRole('button', { name: names.full }).click();
+      for (const item of [names.open, names.newDoc]) {
+        await page.locator('summary', { hasText: names.file }).click();
+        await page.locator('.fb-menu__items').getByRole('button', { name: item, exact: true }).click();
+        await expect(page.locator('dialog[open]')).toBeVisible();
+        await axeClean(page, item);
+        await page.keyboard.press('Escape');
+        await expect(page.locator('dialog[open]')).toHaveCount(0);
+      }
+      await page.getByRole('button', { name: names.shortcuts }).click();
+      await axeClean(page, 'shortcuts');
+    });
+  }
+}
+
+test('the English modeller says everything new in English', async ({ page }) => {
+  await openModeller(page, '/en/modeller/');
+  const han = /\p{Script=Han}/u;
+  await expect(page.getByRole('button', { name: 'Hide panels' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Full screen' })).toBeVisible();
+  await page.locator('summary', { hasText: 'Export' }).click();
+  await expect(page.locator('.fb-menu__items').getByRole('button', { name: 'SVG of every level (ZIP)' })).toBeVisible();
+  await expect(page.locator('.fb-menu__items').getByRole('button', { name: 'PNG of every level (ZIP)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.locator('summary', { hasText: 'File' }).click();
+  await page.locator('.fb-menu__items').getByRole('button', { name: 'New', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'New data flow diagram' });
+  await expect(dialog.getByRole('textbox', { name: 'Name of the diagram' })).toHaveValue('Untitled data flow diagram');
+  await page.keyboard.type('Stocktaking');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.fb-docname')).toHaveText('Stocktaking');
+  await page.locator('summary', { hasText: 'File' }).click();
+  await page.locator('.fb-menu__items').getByRole('button', { name: 'Open', exact: true }).click();
+  const list = page.getByRole('dialog', { name: 'My diagrams' });
+  await expect(list.locator('.fb-files__date').first()).toHaveText(/^Changed [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M · \d+ bytes · 1 level$/);
+  await expect(list.getByRole('button', { name: 'Rename “Stocktaking”' })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'Duplicate “Stocktaking”' })).toBeVisible();
+  await list.getByRole('button', { name: 'Delete “Stocktaking”' }).click();
+  await expect(list.getByRole('group', { name: 'Delete “Stocktaking”' })).toContainText('Delete “Stocktaking”? This cannot be undone.');
+  expect(await list.innerText()).not.toMatch(han);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(keys.getByRole('row', { name: /Zoom to fit/ })).toBeVisible();
+  expect(await keys.innerText()).not.toMatch(han);
 });
