@@ -104,6 +104,22 @@ test('full screen: the workspace covers the window, and the same button leaves i
   expect((await box(page.locator('.fb-modeller'))).y).toBeGreaterThan(40);
 });
 
+test('full screen without the Fullscreen API (refused): the class alone fills the window, Escape leaves it', async ({ page }) => {
+  await page.addInitScript(() => {
+    Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('refused by test'));
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openModeller(page);
+  const full = page.getByRole('button', { name: '全屏' });
+  await full.click();
+  await expect.poll(async () => box(page.locator('.fb-modeller'))).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Escape');
+  await expect(full).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.fb-modeller')).not.toHaveClass(/is-fullscreen/);
+});
+
 test('focus is selection: Tab onto P1 with D1 selected, then arrows move and Delete deletes only P1', async ({ page }) => {
   await openModeller(page);
   await addSymbol(page, '数据存储', '库存');

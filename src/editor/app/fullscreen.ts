@@ -1,7 +1,7 @@
 /**
  * Full screen for the modeller: the workspace fills the window (class `is-fullscreen`, which works
  * everywhere, iOS Safari included) and, where the browser has the Fullscreen API, the screen too.
- * Leaving the browser's full screen (Escape) leaves the modeller's.
+ * Leaving the browser's full screen (Escape) leaves the modeller's; so does Escape without it.
  */
 import type { Store } from '../store/store.ts';
 
@@ -24,6 +24,20 @@ export function watchFullscreen(store: Store): () => void {
     if (wasFull && !full && store.get().fullscreen) store.set({ fullscreen: false });
     wasFull = full;
   };
+  // Without the browser's full screen (refused, or no API), Escape still leaves the modeller's,
+  // unless something nearer had a use for it (a field, a menu, a dialog, an edit in place).
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || document.fullscreenElement || !store.get().fullscreen) return;
+    const s = store.get();
+    if (s.dialog || s.menu || s.editing || document.querySelector('dialog[open], details[open]')) return;
+    const t = e.target as HTMLElement | null;
+    if (t?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    store.set({ fullscreen: false });
+  };
   document.addEventListener('fullscreenchange', onChange);
-  return () => document.removeEventListener('fullscreenchange', onChange);
+  document.addEventListener('keydown', onKey);
+  return () => {
+    document.removeEventListener('fullscreenchange', onChange);
+    document.removeEventListener('keydown', onKey);
+  };
 }
