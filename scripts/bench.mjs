@@ -12,7 +12,7 @@ const root = process.cwd();
 const dist = join(root, 'dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-// `npm run bench -- --only cli` (or geometry): that section alone, without the build.
+// `npm run bench -- --only cli` (or layout): that section alone, without the build.
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? process.argv[onlyArg + 1] : undefined;
 
@@ -43,6 +43,10 @@ function benchCli() {
 console.log('# Flowbook benchmark\n');
 if (only === 'cli') {
   benchCli();
+  process.exit(0);
+}
+if (only === 'layout') {
+  spawnSync('npx', ['tsx', 'scripts/bench-layout.ts'], { stdio: 'inherit' });
   process.exit(0);
 }
 
@@ -150,7 +154,7 @@ if (largest) console.log(`largest page: ${largest[0]} ${kb(largest[1])} of HTML`
 const du = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 console.log(`dist/: ${(du(dist) / 1024 / 1024).toFixed(1)} MB`);
 
-for (const script of ['scripts/bench-dfd.ts', 'scripts/bench-editor.ts']) {
+for (const script of ['scripts/bench-dfd.ts', 'scripts/bench-layout.ts', 'scripts/bench-editor.ts', 'scripts/bench-bfc.ts']) {
   if (!existsSync(join(root, script))) continue;
   console.log(`\n## ${script}\n`);
   const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });

@@ -4,7 +4,7 @@
  * layout, so none of this weighs on the page's initial JavaScript more than it must.
  */
 import type { DfdDocument } from '@schemas/dfd.ts';
-import { layoutDiagram as coreLayout } from '../lib/dfd/index.ts';
+import { layoutDiagram as coreLayout, type LayoutDirection } from '../lib/dfd/index.ts';
 import { nodeBox, type Notation } from '../lib/dfd/export/geometry.ts';
 
 export {
@@ -22,15 +22,16 @@ export {
   worse,
   SEVERITIES,
 } from '../lib/dfd/index.ts';
+export { LAYOUT_DIRECTIONS, type LayoutDirection } from '../lib/dfd/index.ts';
 export type { Finding, GradeResult, GradeItem, GradeHint, DiagramGrade, SeverityCounts, Severity } from '../lib/dfd/index.ts';
 
 /**
  * The core's elkjs layout with the editor's symbol sizes: `all` re-lays every node (自动布局);
  * otherwise only nodes without a position are placed (documents read from outside).
  */
-export function layoutDiagram(doc: DfdDocument, diagramId: string, all = false): Promise<DfdDocument> {
+export function layoutDiagram(doc: DfdDocument, diagramId: string, all = false, direction: LayoutDirection = 'auto'): Promise<DfdDocument> {
   const notation: Notation = doc.notation ?? 'gane-sarson';
-  return coreLayout(doc, diagramId, { relayout: all, nodeSize: (n) => nodeBox(n, notation) });
+  return coreLayout(doc, diagramId, { relayout: all, direction, notation, nodeSize: (n) => nodeBox(n, notation) });
 }
 
 /** Lays out every diagram that has nodes without positions. */

@@ -1,5 +1,7 @@
 /** The toolbar: file and export menus, undo/redo, layout, notation, the findings counts and the save state. Every button runs a command. */
+import { useState } from 'react';
 import type { Messages } from '../i18n.ts';
+import { LAYOUT_DIRECTIONS, type LayoutDirection } from '../core.ts';
 import type { Commands } from '../commands/registry.ts';
 import type { CommandId } from '../commands/ids.ts';
 import { ariaKeys } from '../commands/keymap.ts';
@@ -22,6 +24,8 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
   const notation = useStore(store, selectNotation);
   const fullscreen = useStore(store, (s) => s.fullscreen);
   const panelsHidden = useStore(store, (s) => s.panelsHidden);
+  // The direction 自动布局 uses; choosing one lays the diagram out that way at once.
+  const [direction, setDirection] = useState<LayoutDirection>('auto');
   const item = (id: CommandId, label: string) => (
     <button type="button" onClick={() => commands.run(id)} aria-keyshortcuts={ariaKeys(id)}>
       {label}
@@ -60,9 +64,26 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         <button type="button" className="fb-btn" onClick={() => commands.run('redo')} disabled={!canRedo} aria-keyshortcuts={ariaKeys('redo')}>
           {t.redo}
         </button>
-        <button type="button" className="fb-btn" onClick={() => commands.run('auto-layout')}>
+        <button type="button" className="fb-btn" onClick={() => commands.run('auto-layout', { direction })}>
           {t.autoLayout}
         </button>
+        <label className="fb-toolbar__notation">
+          <span className="fb-visually-hidden">{t.layoutDirection}</span>
+          <select
+            value={direction}
+            onChange={(e) => {
+              const d = e.target.value as LayoutDirection;
+              setDirection(d);
+              commands.run('auto-layout', { direction: d });
+            }}
+          >
+            {LAYOUT_DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {t.layoutDirections[d]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="fb-toolbar__notation">
           <span className="fb-visually-hidden">{t.notationLabel}</span>
           <select value={notation} onChange={(e) => commands.run('set-notation', { notation: e.target.value as 'gane-sarson' | 'yourdon' })}>

@@ -23,7 +23,7 @@ import {
 } from '@xyflow/react';
 import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
 import type { Selection, SelectChange } from '../model/editor.ts';
-import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
+import { GRID, fallbackPosition, flowBends, flowLabelSpots, flowLabelWidth, flowOffsets, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
@@ -103,17 +103,20 @@ function CanvasInner(props: CanvasProps) {
   // Flows fan out between one pair of symbols, and bow round symbols in their way (from the
   // model's positions: recomputed when the diagram changes, not on every drag frame).
   const offsets = useMemo(() => flowOffsets(diagram.flows), [diagram.flows]);
-  const bends = useMemo(() => {
+  // Labels go where they are clear of symbols and of each other, as in the SVG/PNG/print export.
+  const { bends, labelSpots } = useMemo(() => {
     const placed = diagram.nodes.map((n, i) => {
       const p = n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : fallbackPosition(i);
       return { id: n.id, x: p.x, y: p.y, box: nodeBox(n, notation), round: notation === 'yourdon' && n.kind === 'process' };
     });
-    return flowBends(placed, diagram.flows, offsets);
+    const bends = flowBends(placed, diagram.flows, offsets);
+    const widths = new Map(diagram.flows.map((f) => [f.id, flowLabelWidth(f.code, f.label)]));
+    return { bends, labelSpots: flowLabelSpots(placed, diagram.flows, offsets, bends, (id) => widths.get(id) ?? 0) };
   }, [diagram.nodes, diagram.flows, notation, offsets]);
 
   const edges = useMemo(
-    () => buildEdges(edgeCache, { diagram, offsets, bends, selectedFlows, markers, editing, t }),
-    [edgeCache, diagram, offsets, bends, selectedFlows, markers, editing, t],
+    () => buildEdges(edgeCache, { diagram, offsets, bends, labelSpots, selectedFlows, markers, editing, t }),
+    [edgeCache, diagram, offsets, bends, labelSpots, selectedFlows, markers, editing, t],
   );
 
   const diagramId = diagram.id;

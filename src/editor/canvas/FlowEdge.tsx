@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { DfdFlow } from '@schemas/dfd.ts';
-import { SMALL_FONT_SIZE, flowGeometry, textWidth, type FlowEnd } from '../../lib/dfd/export/geometry.ts';
+import { FLOW_LABEL_HEIGHT, flowGeometry, flowLabelWidth, type FlowEnd } from '../../lib/dfd/export/geometry.ts';
 import { InlineEdit } from './InlineEdit.tsx';
 import { useCanvasActions, useMessages, type EditField } from './context.ts';
 import type { DfdNodeData, Marker } from './DfdNodeView.tsx';
@@ -10,6 +10,8 @@ export type FlowEdgeData = {
   flow: DfdFlow;
   offset: number;
   bend: number;
+  /** Where the label goes along the flow (flowLabelSpots: clear of symbols); absent: the middle. */
+  labelT?: number;
   marker?: Marker;
   editing?: EditField;
 };
@@ -37,15 +39,14 @@ function FlowEdgeInner({ id, source, target, data, selected, markerEnd }: EdgePr
   const a = useInternalNode(source);
   const b = useInternalNode(target);
   if (!a || !b || !data) return null;
-  const seg = flowGeometry(end(a), end(b), data.offset, data.bend);
+  const seg = flowGeometry(end(a), end(b), data.offset, data.bend, data.labelT);
   const { flow, marker, editing } = data;
   const code = flow.code ?? '';
   const label = flow.label ?? '';
-  const codeW = code ? textWidth(code, SMALL_FONT_SIZE) * 1.08 + 4 : 0;
-  const labelW = label ? textWidth(label, SMALL_FONT_SIZE) : 0;
-  const w = Math.max(16, codeW + labelW) + 8;
-  const h = 18;
-  const x0 = seg.mid.x - w / 2;
+  // The same box as the export's and as flowLabelSpots measured.
+  const w = flowLabelWidth(code, label);
+  const h = FLOW_LABEL_HEIGHT;
+  const x0 = seg.label.x - w / 2;
   const cls = ['fb-flow-label', selected ? 'is-selected' : '', marker ? `has-${marker.severity}` : ''].join(' ');
   const edit = (field: EditField) => (e: React.MouseEvent) => {
     e.stopPropagation();
@@ -56,7 +57,7 @@ function FlowEdgeInner({ id, source, target, data, selected, markerEnd }: EdgePr
       <BaseEdge id={id} path={seg.path} markerEnd={markerEnd} className={marker ? `fb-flow has-${marker.severity}` : 'fb-flow'} />
       {editing ? (
         <EdgeLabelRenderer>
-          <div className="fb-flow-edit nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${seg.mid.x}px, ${seg.mid.y}px)` }}>
+          <div className="fb-flow-edit nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${seg.label.x}px, ${seg.label.y}px)` }}>
             <InlineEdit
               value={editing === 'code' ? code : label}
               label={editing === 'code' ? t.editCode : t.editLabel}
@@ -67,8 +68,8 @@ function FlowEdgeInner({ id, source, target, data, selected, markerEnd }: EdgePr
         </EdgeLabelRenderer>
       ) : (
         <g className={cls} onDoubleClick={edit('label')}>
-          <rect x={x0} y={seg.mid.y - h / 2} width={w} height={h} rx={3} className="fb-flow-label__bg" />
-          <text x={x0 + 4} y={seg.mid.y} dominantBaseline="central" className="fb-flow-label__text">
+          <rect x={x0} y={seg.label.y - h / 2} width={w} height={h} rx={3} className="fb-flow-label__bg" />
+          <text x={x0 + 4} y={seg.label.y} dominantBaseline="central" className="fb-flow-label__text">
             {code ? (
               <tspan className="fb-flow-label__code" onDoubleClick={edit('code')}>
                 {code}

@@ -31,6 +31,7 @@ export interface EdgeCacheEntry {
   src: DfdDiagram['flows'][number];
   offset: number;
   bend: number;
+  labelT: number | undefined;
   selected: boolean;
   marker: Marker | undefined;
   editing: EditTarget['field'] | undefined;
@@ -114,6 +115,8 @@ export interface EdgeInputs {
   diagram: DfdDiagram;
   offsets: ReadonlyMap<string, number>;
   bends: ReadonlyMap<string, number>;
+  /** Where each label goes along its flow (flowLabelSpots); absent: the middle. */
+  labelSpots?: ReadonlyMap<string, number>;
   selectedFlows: ReadonlySet<string>;
   markers: ReadonlyMap<string, Marker>;
   editing: EditTarget | null;
@@ -121,12 +124,13 @@ export interface EdgeInputs {
 }
 
 export function buildEdges(store: { current: Map<string, EdgeCacheEntry> }, i: EdgeInputs): FlowRfEdge[] {
-  const { diagram, offsets, bends, selectedFlows, markers, editing, t } = i;
+  const { diagram, offsets, bends, labelSpots, selectedFlows, markers, editing, t } = i;
   const cache = store.current;
   const next = new Map<string, EdgeCacheEntry>();
   const out = diagram.flows.map((f) => {
     const offset = offsets.get(f.id) ?? 0;
     const bend = bends.get(f.id) ?? 0;
+    const labelT = labelSpots?.get(f.id);
     const sel = selectedFlows.has(f.id);
     const marker = markers.get(f.id);
     const ed = editing && editing.kind === 'flow' && editing.id === f.id ? editing.field : undefined;
@@ -136,6 +140,7 @@ export function buildEdges(store: { current: Map<string, EdgeCacheEntry> }, i: E
       old.src === f &&
       old.offset === offset &&
       old.bend === bend &&
+      old.labelT === labelT &&
       old.selected === sel &&
       old.marker?.severity === marker?.severity &&
       old.marker?.count === marker?.count &&
@@ -150,12 +155,12 @@ export function buildEdges(store: { current: Map<string, EdgeCacheEntry> }, i: E
       type: 'flow',
       source: f.from,
       target: f.to,
-      data: { flow: f, offset, bend, marker, editing: ed },
+      data: { flow: f, offset, bend, ...(labelT !== undefined ? { labelT } : {}), marker, editing: ed },
       selected: sel,
       markerEnd: ARROW_ID,
       ariaLabel: marker ? `${label}，${t.hasFindings(marker.count)}` : label,
     };
-    next.set(f.id, { src: f, offset, bend, selected: sel, marker, editing: ed, rf: edge });
+    next.set(f.id, { src: f, offset, bend, labelT, selected: sel, marker, editing: ed, rf: edge });
     return edge;
   });
   store.current = next;

@@ -10,7 +10,7 @@ import type { Messages } from '../i18n.ts';
 import { EMPTY_SELECTION, currentDiagram, type EditorAction, type Selection } from '../model/editor.ts';
 import { addNodeOp, childOf, childrenLost, copySelection, decomposeOps, notationOf, pasteOps, type Clip } from '../model/actions.ts';
 import type { Op } from '../model/ops.ts';
-import { fallbackPosition, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
+import { GRID, fallbackPosition, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
 import type { EditTarget } from '../canvas/context.ts';
 import type { DialogState, ModellerState } from '../store/state.ts';
 
@@ -105,7 +105,15 @@ export function reconnectFlow(s: S, flowId: string, from: string, to: string): E
   return { type: 'apply', ops: [{ type: 'updateFlow', diagram: s.diagramId, id: f.id, patch: { from, to } }], select: { nodes: [], flows: [f.id] } };
 }
 
-/** The first place near `c` (on a widening ring) where a new symbol overlaps nothing. */
+/** Room left between a symbol added by a click and its neighbours: enough for a flow and its label. */
+export const NEW_SYMBOL_GAP = 160;
+
+/**
+ * Where a symbol added by a click goes (its centre): the spot nearest `c`, on a 16 px grid of
+ * widening rings, whose box keeps NEW_SYMBOL_GAP from every symbol (in x or in y), so that a flow
+ * drawn to a neighbour shows, with its label, between them. Failing that within 60 rings, right of
+ * everything.
+ */
 export function freeSpot(d: DfdDiagram, notation: Notation, kind: NodeKind, c: XYPosition): XYPosition {
   const box = nodeBox({ kind, label: '' }, notation);
   const boxes = d.nodes.map((n, i) => {
@@ -113,20 +121,35 @@ export function freeSpot(d: DfdDiagram, notation: Notation, kind: NodeKind, c: X
     const b = nodeBox(n, notation);
     return { x: p.x, y: p.y, w: b.width, h: b.height };
   });
-  const free = (p: XYPosition) =>
-    boxes.every((b) => p.x - box.width / 2 >= b.x + b.w + 16 || p.x + box.width / 2 + 16 <= b.x || p.y - box.height / 2 >= b.y + b.h + 16 || p.y + box.height / 2 + 16 <= b.y);
-  const dx = 192;
-  const dy = 144;
-  for (let ring = 0; ring < 6; ring++) {
-    for (let j = -ring; j <= ring; j++) {
+  const g = NEW_SYMBOL_GAP;
+  const free = (p: XYPosition) => {
+    // Where addNodeOp will put the box (its corner snapped to the grid).
+    const x0 = Math.round((p.x - box.width / 2) / GRID) * GRID;
+    const y0 = Math.round((p.y - box.height / 2) / GRID) * GRID;
+    return boxes.every((b) => x0 >= b.x + b.w + g || x0 + box.width + g <= b.x || y0 >= b.y + b.h + g || y0 + box.height + g <= b.y);
+  };
+  const step = 2 * GRID;
+  // Rings of spots around c, beside before above or below (a vertical step counts twice):
+  // canvases are wider than tall, and data reads across.
+  for (let ring = 0; ring <= 60; ring++) {
+    let best: XYPosition | undefined;
+    let bestD = Infinity;
+    const rows = Math.floor(ring / 2);
+    for (let j = -rows; j <= rows; j++) {
       for (let i = -ring; i <= ring; i++) {
-        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
-        const p = { x: c.x + i * dx, y: c.y + j * dy };
-        if (free(p)) return p;
+        if (Math.max(Math.abs(i), 2 * Math.abs(j)) !== ring) continue;
+        const p = { x: c.x + i * step, y: c.y + j * step };
+        const dist = Math.hypot(i, 2 * j);
+        if (dist < bestD && free(p)) {
+          best = p;
+          bestD = dist;
+        }
       }
     }
+    if (best) return best;
   }
-  return c;
+  const right = Math.max(...boxes.map((b) => b.x + b.w));
+  return { x: right + g + box.width / 2, y: c.y };
 }
 
 export { notationOf };

@@ -10,7 +10,7 @@ import type { FlowPatch, NodePatch, Op } from '../model/ops.ts';
 import { updateNodeOps } from '../model/actions.ts';
 import type { XYPosition } from '@xyflow/react';
 import type { DfdDocument } from '@schemas/dfd.ts';
-import { layoutDiagram, layoutMissing, serializeDocument, toMermaid } from '../core.ts';
+import { layoutDiagram, layoutMissing, serializeDocument, toMermaid, type LayoutDirection } from '../core.ts';
 import type { Lang, Messages } from '../i18n.ts';
 import { EMPTY_SELECTION, currentDiagram } from '../model/editor.ts';
 import { connectOp, diagramName, emptyDocument, notationOf, type Clip } from '../model/actions.ts';
@@ -46,6 +46,8 @@ export interface CommandArgs {
   element?: { kind: 'node'; id: string; patch: NodePatch } | { kind: 'flow'; id: string; patch: FlowPatch };
   /** set-notation */
   notation?: 'gane-sarson' | 'yourdon';
+  /** auto-layout: which way data reads (default: whichever fits the screen better). */
+  direction?: LayoutDirection;
   /** show-level: the diagram to show, and what to select in it. */
   diagramId?: string;
   /** delete-selection: the ops a confirmation approved. */
@@ -162,7 +164,7 @@ export class Commands {
         this.addNode(id === 'add-entity' ? 'entity' : id === 'add-process' ? 'process' : 'store', args.center);
         return true;
       case 'auto-layout':
-        void this.autoLayout();
+        void this.autoLayout(args.direction);
         return true;
       case 'decompose': {
         const pid = args.processId ?? selectedProcess(s)?.id;
@@ -419,16 +421,18 @@ export class Commands {
     this.store.set({ editing: r.editing });
   }
 
-  async autoLayout(): Promise<void> {
+  /** 自动布局: every symbol of the level re-laid in one undo step, then the whole diagram fitted into view. */
+  async autoLayout(direction: LayoutDirection = 'auto'): Promise<void> {
     const s = this.store.get();
     try {
-      const laid = await layoutDiagram(s.doc, s.diagramId, true);
+      const laid = await layoutDiagram(s.doc, s.diagramId, true, direction);
       const d = laid.diagrams.find((x) => x.id === s.diagramId);
       if (!d) return;
       const positions: Record<string, { x: number; y: number }> = {};
       for (const n of d.nodes) if (n.x !== undefined && n.y !== undefined) positions[n.id] = { x: Math.round(n.x), y: Math.round(n.y) };
       this.store.dispatch({ type: 'apply', ops: [{ type: 'moveNodes', diagram: s.diagramId, positions }] });
-      requestAnimationFrame(() => this.env.fitView());
+      // Fit once React Flow has drawn the symbols at their new places (a frame to render, one to measure).
+      requestAnimationFrame(() => requestAnimationFrame(() => this.env.fitView()));
     } catch (err) {
       this.alert(`${this.t.layoutFailed}: ${String(err)}`);
     }

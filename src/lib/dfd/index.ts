@@ -13,7 +13,17 @@ export { SEVERITIES, SEVERITY_RANK, SEVERITY_NAMES, KIND_NAMES, worse, countBySe
 export { PRESETS, recommended as RECOMMENDED_SEVERITIES, strict as STRICT_SEVERITIES, type PresetName } from './lint/presets.ts';
 export { RULE_IDS, type RuleId, type Severity, type Finding, type LintOptions } from './lint/types.ts';
 export { toMermaid, nodeText, flowText, SHAPES as MERMAID_SHAPES } from './mermaid/to-mermaid.ts';
-export { layoutDiagram, defaultNodeSize, estimateTextWidth, type LayoutOptions } from './layout.ts';
+export {
+  layoutDiagram,
+  layoutDiagramWithReport,
+  layoutScore,
+  LAYOUT_DIRECTIONS,
+  type LayoutDirection,
+  type LayoutReport,
+  defaultNodeSize,
+  estimateTextWidth,
+  type LayoutOptions,
+} from './layout.ts';
 export { nextCode } from './codes.ts';
 export { fromMermaid } from './mermaid/from-mermaid.ts';
 export { boundaryNodes, repeatsBelow } from './levels.ts';

@@ -11,9 +11,9 @@ function load(path: string): DfdDocument {
 const leveled = load('tests/rules/balance/valid.dfd.json');
 
 describe('layoutDiagram', () => {
-  it('places every node without a position, left to right, without overlaps', async () => {
+  it('places every node without a position, left to right (LR), without overlaps', async () => {
     const doc = load('tests/fixtures/dfd/grade/reference.dfd.json');
-    const out = await layoutDiagram(doc, 'top');
+    const out = await layoutDiagram(doc, 'top', { direction: 'LR' });
     const nodes = out.diagrams[0]!.nodes;
     for (const n of nodes) {
       expect(Number.isFinite(n.x)).toBe(true);
@@ -33,6 +33,15 @@ describe('layoutDiagram', () => {
       }
     // the input is not changed
     expect(doc.diagrams[0]!.nodes.every((n) => n.x === undefined)).toBe(true);
+  });
+
+  it('TD reads top down: the source entity, then the chain of processes', async () => {
+    const doc = load('tests/fixtures/dfd/grade/reference.dfd.json');
+    const nodes = (await layoutDiagram(doc, 'top', { direction: 'TD' })).diagrams[0]!.nodes;
+    const at = (label: string) => nodes.find((n) => n.label === label)!;
+    expect(at('书商').y!).toBeLessThan(at('审核采购单').y!);
+    expect(at('审核采购单').y!).toBeLessThan(at('编目处理').y!);
+    expect(at('编目处理').y!).toBeLessThan(at('入库处理').y!);
   });
 
   it('keeps nodes that have a position and puts new ones below them; relayout moves all', async () => {

@@ -8,7 +8,8 @@ import { COMMAND_IDS } from '../../../src/editor/commands/ids.ts';
 import * as edit from '../../../src/editor/commands/edit.ts';
 import { createStore } from '../../../src/editor/store/store.ts';
 import { restoreDocument, restoreExercise, restoreStored } from '../../../src/editor/io/restore.ts';
-import { initialState } from '../../../src/editor/model/editor.ts';
+import { editorReducer, initialState } from '../../../src/editor/model/editor.ts';
+import { nodeBox } from '../../../src/lib/dfd/export/geometry.ts';
 
 const t = MESSAGES['zh-CN'];
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
@@ -144,6 +145,34 @@ describe('edit commands (pure)', () => {
     const r = edit.addNode(s, 'process', spot);
     expect(r.editing).toMatchObject({ kind: 'node', field: 'label' });
     expect(r.action).toMatchObject({ type: 'apply', select: { nodes: [r.editing.id] } });
+  });
+});
+
+describe('click to add', () => {
+  it('puts each new symbol at least 160 px from every other, near the spot asked for, so a flow and its label fit between', () => {
+    const doc = readDocument({ format: 'flowbook-dfd', version: 1, diagrams: [{ id: 'd', nodes: [], flows: [] }] });
+    if (!doc.ok) throw new Error(doc.error.en);
+    let s = initialState(doc.doc, 'd');
+    const centre = { x: 400, y: 300 };
+    for (const kind of ['entity', 'process', 'process', 'store', 'entity', 'process'] as const) {
+      const spot = edit.freeSpot(s.doc.diagrams[0]!, 'gane-sarson', kind, centre);
+      const r = edit.addNode(s, kind, spot);
+      s = editorReducer(s, r.action);
+    }
+    const nodes = s.doc.diagrams[0]!.nodes;
+    expect(nodes).toHaveLength(6);
+    const boxes = nodes.map((n) => ({ ...nodeBox(n, 'gane-sarson'), x: n.x!, y: n.y! }));
+    // The first lands on the spot asked for.
+    expect(Math.abs(boxes[0]!.x + boxes[0]!.width / 2 - centre.x)).toBeLessThanOrEqual(8);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const gap = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width), b.y - (a.y + a.height), a.y - (b.y + b.height));
+        expect(gap, `${nodes[i]!.code} and ${nodes[j]!.code}`).toBeGreaterThanOrEqual(edit.NEW_SYMBOL_GAP);
+      }
+    // Near: every symbol is within a few rings of the spot asked for.
+    for (const b of boxes) expect(Math.hypot(b.x + b.width / 2 - centre.x, b.y + b.height / 2 - centre.y)).toBeLessThan(700);
   });
 });
 

@@ -7,7 +7,7 @@ import { boundaryNodes } from '../../../src/lib/dfd/index.ts';
 import { applyOp } from '../../../src/editor/model/ops.ts';
 import { diagramSvg } from '../../../src/lib/dfd/export/svg.ts';
 import { readShareHash, shareLink, MAX_SHARE_URL } from '../../../src/editor/io/share.ts';
-import { flowBends, flowGeometry, flowOffsets, nodeBox, wrapText } from '../../../src/lib/dfd/export/geometry.ts';
+import { bendMagnitudes, flowBends, flowGeometry, flowOffsets, nodeBox, wrapText } from '../../../src/lib/dfd/export/geometry.ts';
 
 function load(name: string): DfdDocument {
   const r = readDocument(readFileSync(`tests/fixtures/editor/${name}`, 'utf8'));
@@ -239,9 +239,9 @@ describe('flow routing looks symbols up in a grid', () => {
         const len = Math.hypot(b.x - a.x, b.y - a.y);
         const side = (offsets.get(f.id) ?? 0) < 0 ? -1 : 1;
         let chosen = 0;
-        search: for (const k of [0.25, 0.4, 0.6])
+        search: for (const mag of bendMagnitudes(len))
           for (const sign of [side, -side]) {
-            const bend = sign * Math.max(48, k * len);
+            const bend = sign * mag;
             if (!blocked(bend)) {
               chosen = bend;
               break search;

@@ -150,29 +150,63 @@ export interface FlowEnd {
   round: boolean;
 }
 
-/** Distance between flows that share a pair of symbols. */
-export const FLOW_GAP = 18;
+/**
+ * Distance between flows that share a pair of symbols: two opposite flows run this far apart, so
+ * that their labels (18 px high, staggered along the line) do not touch.
+ */
+export const FLOW_GAP = 30;
+
+/** Widest fan of the flows between one pair of symbols (the smallest symbol is 48 px high). */
+const MAX_FAN = 40;
+
+/** Height of a flow's label box. */
+export const FLOW_LABEL_HEIGHT = 18;
+
+/** Width of a flow's label box (code in bold, a space, the name; 12 px text, 4 px padding each side). */
+export function flowLabelWidth(code: string | undefined, label: string | undefined): number {
+  const codeW = code ? textWidth(code, SMALL_FONT_SIZE) * 1.08 + (label ? 4 : 0) : 0;
+  const labelW = label ? textWidth(label, SMALL_FONT_SIZE) : 0;
+  return Math.ceil(Math.max(16, codeW + labelW) + 8);
+}
 
 export interface FlowGeometry {
   start: Point;
   end: Point;
-  /** Where the label goes (the middle of the line or curve). */
+  /** The middle of the line or curve (a bowed flow passes through it). */
   mid: Point;
+  /** Where the label's centre goes: `mid`, or the spot along the flow that `labelT` chose. */
+  label: Point;
+  /** Control point of the quadratic curve of a bowed flow. */
+  control?: Point;
   /** SVG path data. */
   path: string;
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The default place of a label along its flow: flows that share a pair are staggered. */
+export function defaultLabelT(offset: number): number {
+  return 0.5 + Math.max(-0.22, Math.min(0.22, (offset / FLOW_GAP) * 0.3));
+}
+
+/** The point at parameter t (0 at the start, 1 at the end) of a flow's line or curve. */
+export function pointOnFlow(g: Pick<FlowGeometry, 'start' | 'end' | 'control'>, t: number): Point {
+  const { start: s, end: e, control: q } = g;
+  if (!q) return { x: s.x + (e.x - s.x) * t, y: s.y + (e.y - s.y) * t };
+  const u = 1 - t;
+  return { x: u * u * s.x + 2 * u * t * q.x + t * t * e.x, y: u * u * s.y + 2 * u * t * q.y + t * t * e.y };
+}
+
 /**
  * How a flow is drawn: centre to centre, shifted sideways by `offset` pixels (so that two flows
  * between one pair of nodes do not overlap), bowed sideways by `bend` pixels at its middle (so that
- * it goes round symbols in its way), clipped at both outlines.
+ * it goes round symbols in its way), clipped at both outlines. The label sits at `labelT` along it
+ * (from flowLabelSpots, which keeps it clear of symbols), by default staggered by the offset.
  */
-export function flowGeometry(from: FlowEnd, to: FlowEnd, offset: number, bend = 0): FlowGeometry {
+export function flowGeometry(from: FlowEnd, to: FlowEnd, offset: number, bend = 0, labelT?: number): FlowGeometry {
   // Labels of flows sharing a pair of symbols are staggered along the line, so that they do not
   // sit on top of each other when the lines are close.
-  const labelT = 0.5 + Math.max(-0.22, Math.min(0.22, (offset / FLOW_GAP) * 0.3));
+  const staggered = defaultLabelT(offset);
   const dx = to.center.x - from.center.x;
   const dy = to.center.y - from.center.y;
   const len = Math.hypot(dx, dy) || 1;
@@ -183,18 +217,20 @@ export function flowGeometry(from: FlowEnd, to: FlowEnd, offset: number, bend = 
   if (!bend) {
     const start = borderPoint(a, from.box, b, from.round);
     const end = borderPoint(b, to.box, a, to.round);
-    const mid = { x: start.x + (end.x - start.x) * labelT, y: start.y + (end.y - start.y) * labelT };
-    return { start, end, mid, path: `M ${r1(start.x)} ${r1(start.y)} L ${r1(end.x)} ${r1(end.y)}` };
+    const mid = { x: start.x + (end.x - start.x) * staggered, y: start.y + (end.y - start.y) * staggered };
+    const label = labelT === undefined ? mid : pointOnFlow({ start, end }, labelT);
+    return { start, end, mid, label, path: `M ${r1(start.x)} ${r1(start.y)} L ${r1(end.x)} ${r1(end.y)}` };
   }
   const c = { x: (a.x + b.x) / 2 + ux * bend, y: (a.y + b.y) / 2 + uy * bend };
   const start = borderPoint(a, from.box, c, from.round);
   const end = borderPoint(b, to.box, c, to.round);
   // Quadratic curve whose middle (t = ½) passes through c.
   const q = { x: 2 * c.x - (start.x + end.x) / 2, y: 2 * c.y - (start.y + end.y) / 2 };
-  return { start, end, mid: c, path: `M ${r1(start.x)} ${r1(start.y)} Q ${r1(q.x)} ${r1(q.y)} ${r1(end.x)} ${r1(end.y)}` };
+  const label = labelT === undefined ? c : pointOnFlow({ start, end, control: q }, labelT);
+  return { start, end, mid: c, label, control: q, path: `M ${r1(start.x)} ${r1(start.y)} Q ${r1(q.x)} ${r1(q.y)} ${r1(end.x)} ${r1(end.y)}` };
 }
 
-interface Rect {
+export interface Rect {
   x: number;
   y: number;
   w: number;
@@ -235,26 +271,56 @@ function segmentHitsRect(p: Point, q: Point, r: Rect): boolean {
  * at the cells along the segment's bounding box, not at every symbol: routing a diagram's flows
  * stays near-linear in its size (a 5,000-symbol diagram routes in milliseconds, not seconds).
  */
-class RectGrid {
+export class RectGrid {
   private readonly cells = new Map<number, number[]>();
-  private readonly stamp: Int32Array;
+  private stamp: Int32Array;
   private visit = 0;
+  private readonly rects: { id: string; r: Rect }[];
 
   constructor(
-    private readonly rects: readonly { id: string; r: Rect }[],
+    rects: readonly { id: string; r: Rect }[],
     private readonly size: number,
   ) {
-    this.stamp = new Int32Array(rects.length);
-    rects.forEach(({ r }, i) => {
-      for (let cx = this.cell(r.x); cx <= this.cell(r.x + r.w); cx++) {
-        for (let cy = this.cell(r.y); cy <= this.cell(r.y + r.h); cy++) {
-          const k = this.key(cx, cy);
-          const list = this.cells.get(k);
-          if (list) list.push(i);
-          else this.cells.set(k, [i]);
+    this.rects = [];
+    this.stamp = new Int32Array(Math.max(16, rects.length));
+    for (const { id, r } of rects) this.add(id, r);
+  }
+
+  /** Adds a rectangle (labels are added as they are placed). */
+  add(id: string, r: Rect): void {
+    const i = this.rects.length;
+    this.rects.push({ id, r });
+    if (i >= this.stamp.length) {
+      const grown = new Int32Array(this.stamp.length * 2);
+      grown.set(this.stamp);
+      this.stamp = grown;
+    }
+    for (let cx = this.cell(r.x); cx <= this.cell(r.x + r.w); cx++) {
+      for (let cy = this.cell(r.y); cy <= this.cell(r.y + r.h); cy++) {
+        const k = this.key(cx, cy);
+        const list = this.cells.get(k);
+        if (list) list.push(i);
+        else this.cells.set(k, [i]);
+      }
+    }
+  }
+
+  /** Some rectangle meets the (open) rectangle r. */
+  overlaps(r: Rect): boolean {
+    this.visit++;
+    for (let cx = this.cell(r.x); cx <= this.cell(r.x + r.w); cx++) {
+      for (let cy = this.cell(r.y); cy <= this.cell(r.y + r.h); cy++) {
+        const list = this.cells.get(this.key(cx, cy));
+        if (!list) continue;
+        for (const i of list) {
+          if (this.stamp[i] === this.visit) continue;
+          this.stamp[i] = this.visit;
+          const o = this.rects[i]!.r;
+          if (r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h) return true;
         }
       }
-    });
+    }
+    return false;
   }
 
   private cell(v: number): number {
@@ -289,6 +355,13 @@ class RectGrid {
   }
 }
 
+/** The bows flowBends tries, shallow first: 48 px, then a growing share of the flow's length. */
+export function bendMagnitudes(len: number): number[] {
+  const out: number[] = [];
+  for (const m of [48, 0.15 * len, 0.25 * len, 0.4 * len, 0.6 * len]) if (m >= 48 && (out.length === 0 || m > out[out.length - 1]! + 8)) out.push(m);
+  return out;
+}
+
 /**
  * How much each flow must bow (signed, in px) so that it does not cross a symbol other than its
  * own ends; 0 for a straight flow. Tries a few bends on either side, the flow's own side first.
@@ -318,9 +391,11 @@ export function flowBends(
     const len = Math.hypot(b.x - a.x, b.y - a.y);
     const side = offset < 0 ? -1 : 1;
     let chosen = 0;
-    search: for (const k of [0.25, 0.4, 0.6]) {
+    // Shallow bows first: a flow that only grazes a symbol needs little, and a deep bow of a long
+    // flow sweeps far across the drawing.
+    search: for (const mag of bendMagnitudes(len)) {
       for (const sign of [side, -side]) {
-        const bend = sign * Math.max(48, k * len);
+        const bend = sign * mag;
         if (!blocked(bend)) {
           chosen = bend;
           break search;
@@ -328,6 +403,68 @@ export function flowBends(
       }
     }
     out.set(f.id, chosen || side * Math.max(48, 0.25 * len));
+  }
+  return out;
+}
+
+/** Places along a flow where its label may go, best first (the middle, then outwards). */
+const LABEL_TS = [0, 0.08, -0.08, 0.16, -0.16, 0.24, -0.24, 0.32, -0.32];
+
+/**
+ * Where each flow's label goes along its line (the `labelT` of flowGeometry): the spot nearest the
+ * middle where the label's box is clear of every symbol (with a 4 px margin) and of the labels
+ * placed before it; if no spot is clear of both, the one nearest the middle clear of symbols. The
+ * canvas and the SVG/PNG/print export both draw labels at these spots. Near-linear: symbols and
+ * labels are looked up in grids. `labelWidth` gives a flow's label box width (0: no label).
+ */
+export function flowLabelSpots(
+  nodes: readonly { id: string; x: number; y: number; box: Box; round: boolean }[],
+  flows: readonly { id: string; from: string; to: string }[],
+  offsets: ReadonlyMap<string, number>,
+  bends: ReadonlyMap<string, number>,
+  labelWidth: (flowId: string) => number,
+): Map<string, number> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const m = 4;
+  const symbols = new RectGrid(
+    nodes.map((n) => ({ id: n.id, r: { x: n.x - m, y: n.y - m, w: n.box.width + 2 * m, h: n.box.height + 2 * m } })),
+    192,
+  );
+  const labels = new RectGrid([], 192);
+  const out = new Map<string, number>();
+  const end = (n: (typeof nodes)[number]): FlowEnd => ({ center: { x: n.x + n.box.width / 2, y: n.y + n.box.height / 2 }, box: n.box, round: n.round });
+  const h = FLOW_LABEL_HEIGHT;
+  for (const f of flows) {
+    const a = byId.get(f.from);
+    const b = byId.get(f.to);
+    const w = labelWidth(f.id);
+    if (!a || !b || a === b || w <= 0) continue;
+    const offset = offsets.get(f.id) ?? 0;
+    const g = flowGeometry(end(a), end(b), offset, bends.get(f.id) ?? 0);
+    const base = bends.get(f.id) ? 0.5 : defaultLabelT(offset);
+    let clearOfSymbols: number | undefined;
+    let chosen: number | undefined;
+    let box: Rect | undefined;
+    for (const d of LABEL_TS) {
+      const t = base + d;
+      if (t < 0.1 || t > 0.9) continue;
+      const p = pointOnFlow(g, t);
+      const r = { x: p.x - w / 2, y: p.y - h / 2, w, h };
+      if (symbols.overlaps(r)) continue;
+      clearOfSymbols ??= t;
+      if (!labels.overlaps({ x: r.x - 2, y: r.y - 2, w: r.w + 4, h: r.h + 4 })) {
+        chosen = t;
+        box = r;
+        break;
+      }
+    }
+    const t = chosen ?? clearOfSymbols ?? base;
+    if (!box) {
+      const p = pointOnFlow(g, t);
+      box = { x: p.x - w / 2, y: p.y - h / 2, w, h };
+    }
+    labels.add(f.id, box);
+    if (t !== base) out.set(f.id, t);
   }
   return out;
 }
@@ -348,7 +485,9 @@ export function flowOffsets(flows: readonly { id: string; from: string; to: stri
   }
   const out = new Map<string, number>();
   for (const g of groups.values()) {
-    g.forEach((f, i) => out.set(f.id, f.sign * (i - (g.length - 1) / 2) * gap));
+    // Many flows between one pair fan out no wider than MAX_FAN, so that every line still meets both symbols.
+    const step = g.length > 1 ? Math.min(gap, MAX_FAN / (g.length - 1)) : 0;
+    g.forEach((f, i) => out.set(f.id, f.sign * (i - (g.length - 1) / 2) * step));
   }
   return out;
 }

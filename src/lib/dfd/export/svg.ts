@@ -13,9 +13,6 @@ import {
   SMALL_FONT_SIZE,
   STORE_CODE_CELL,
   fallbackPosition,
-  flowBends,
-  flowGeometry,
-  flowOffsets,
   labelWidth,
   nodeBox,
   textWidth,
@@ -23,6 +20,7 @@ import {
   type Box,
   type Notation,
 } from './geometry.ts';
+import { diagramScene } from './scene.ts';
 
 export interface SvgPalette {
   background: string;
@@ -188,9 +186,9 @@ export function diagramSvg(doc: DfdDocument, diagramId: string, options: SvgOpti
   const diagram = doc.diagrams.find((d) => d.id === diagramId) ?? doc.diagrams[0]!;
   const pal = options.palette ?? LIGHT_PALETTE;
   const notation: Notation = options.notation ?? doc.notation ?? 'gane-sarson';
-  const placed = placeNodes(diagram, notation);
+  const scene = diagramScene(diagram, notation);
+  const placed: PlacedNode[] = scene.nodes;
   const boundary = boundaryNodes(doc, diagram.id);
-  const byId = new Map(placed.map((p) => [p.node.id, p]));
   const b = diagramBounds(placed);
   // Flows that bow round symbols, and their labels, may leave the symbols' bounds: grow them to fit.
   let minX = b.x;
@@ -203,38 +201,21 @@ export function diagramSvg(doc: DfdDocument, diagramId: string, options: SvgOpti
     maxX = Math.max(maxX, x + MARGIN / 2);
     maxY = Math.max(maxY, y + MARGIN / 2);
   };
-  const offsets = flowOffsets(diagram.flows);
-  const round = (p: PlacedNode) => notation === 'yourdon' && p.node.kind === 'process';
-  const bends = flowBends(
-    placed.map((p) => ({ id: p.node.id, x: p.x, y: p.y, box: p.box, round: round(p) })),
-    diagram.flows,
-    offsets,
-  );
-  const end = (p: PlacedNode) => ({
-    center: { x: p.x + p.box.width / 2, y: p.y + p.box.height / 2 },
-    box: p.box,
-    round: round(p),
-  });
   const flows: string[] = [];
   const labels: string[] = [];
-  for (const f of diagram.flows) {
-    const a = byId.get(f.from);
-    const c = byId.get(f.to);
-    if (!a || !c || a === c) continue;
-    const seg = flowGeometry(end(a), end(c), offsets.get(f.id) ?? 0, bends.get(f.id) ?? 0);
+  // Labels are drawn where flowLabelSpots put them (clear of symbols), as on the canvas.
+  for (const { flow: f, geometry: seg, label: box } of scene.flows) {
     flows.push(
       `<path d="${seg.path}" fill="none" stroke="${pal.flow}" stroke-width="1.5" marker-end="url(#fb-arrow)" data-flow="${escapeXml(f.id)}"><title>${escapeXml([f.code, f.label].filter(Boolean).join(' '))}</title></path>`,
     );
-    const label = [f.code, f.label].filter(Boolean).join(' ');
     // A curve of a flow that bows out reaches about half way from its chord to its label.
     include(seg.mid.x, seg.mid.y);
-    if (label) {
-      const w = textWidth(label, SMALL_FONT_SIZE) + 8;
-      include(seg.mid.x - w / 2, seg.mid.y - 9);
-      include(seg.mid.x + w / 2, seg.mid.y + 9);
+    if (box) {
+      include(box.x, box.y);
+      include(box.x + box.w, box.y + box.h);
       labels.push(
-        `<rect x="${fmt(seg.mid.x - w / 2)}" y="${fmt(seg.mid.y - 9)}" width="${fmt(w)}" height="18" rx="3" fill="${pal.labelBackground}" fill-opacity="0.92"/>` +
-          text(seg.mid.x, seg.mid.y, label, { size: SMALL_FONT_SIZE, fill: pal.text }),
+        `<rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${fmt(box.w)}" height="${fmt(box.h)}" rx="3" fill="${pal.labelBackground}" fill-opacity="0.92" data-label="${escapeXml(f.id)}"/>` +
+          text(box.x + box.w / 2, box.y + box.h / 2, [f.code, f.label].filter(Boolean).join(' '), { size: SMALL_FONT_SIZE, fill: pal.text }),
       );
     }
   }
