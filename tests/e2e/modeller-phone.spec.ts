@@ -30,7 +30,21 @@ test('a swipe on the page scrolls the page; a swipe on the canvas pans the diagr
   await swipe(page, 200, toolbar.y + toolbar.height - 10, toolbar.y - 200 > 0 ? toolbar.y - 200 : 20);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(50);
 
+  // Let the page's fling come to rest before the canvas is tried.
+  const settled = async () => {
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const y = await page.evaluate(() => new Promise<number>((r) => setTimeout(() => r(window.scrollY), 250)));
+        const same = y === last;
+        last = y;
+        return same;
+      })
+      .toBe(true);
+  };
+  await settled();
   await page.evaluate(() => document.querySelector('.fb-canvas-box')!.scrollIntoView({ block: 'start' }));
+  await settled();
   const y0 = await page.evaluate(() => window.scrollY);
   const box = (await page.locator('.fb-canvas-box').boundingBox())!;
   const before = await viewportTransform(page);

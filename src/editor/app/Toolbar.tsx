@@ -129,18 +129,28 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
           data-errors={counts.error}
           data-warnings={counts.warning}
           data-infos={counts.info}
+          title={[t.countErrors(counts.error), t.countWarnings(counts.warning), t.countInfos(counts.info)].join(' ')}
         >
           <span className="fb-count fb-count--error">
             <span className="fb-sev fb-sev--error" aria-hidden="true" />
-            {t.countErrors(counts.error)}
+            <span className="fb-count__long">{t.countErrors(counts.error)}</span>
+            <span className="fb-count__short" aria-hidden="true">
+              {counts.error}
+            </span>
           </span>
           <span className="fb-count fb-count--warning">
             <span className="fb-sev fb-sev--warning" aria-hidden="true" />
-            {t.countWarnings(counts.warning)}
+            <span className="fb-count__long">{t.countWarnings(counts.warning)}</span>
+            <span className="fb-count__short" aria-hidden="true">
+              {counts.warning}
+            </span>
           </span>
           <span className="fb-count fb-count--info">
             <span className="fb-sev fb-sev--info" aria-hidden="true" />
-            {t.countInfos(counts.info)}
+            <span className="fb-count__long">{t.countInfos(counts.info)}</span>
+            <span className="fb-count__short" aria-hidden="true">
+              {counts.info}
+            </span>
           </span>
         </button>
         <span className="fb-docname" title={name}>
