@@ -31,6 +31,7 @@ import { Dialogs } from './app/Dialogs.tsx';
 import { ContextMenu } from './app/ContextMenu.tsx';
 import { useKeymap } from './app/useKeymap.ts';
 import { useStartup } from './app/useStartup.ts';
+import { toggleFullscreen, watchFullscreen } from './app/fullscreen.ts';
 
 export interface ModellerProps {
   /** Interface language; defaults to the page's (`<html lang>`). */
@@ -63,8 +64,11 @@ function ModellerApp({ lang }: { lang: Lang }) {
         return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : null;
       },
       fitView: () => void rf.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }),
+      zoom: (how: 'in' | 'out' | 'reset') => void (how === 'in' ? rf.zoomIn({ duration: 150 }) : how === 'out' ? rf.zoomOut({ duration: 150 }) : rf.zoomTo(1, { duration: 150 })),
+      toggleFullscreen: () => toggleFullscreen(store, rootRef.current),
       chooseFile: () => fileInput.current?.click(),
-      focusFindings: () => rootRef.current?.querySelector<HTMLElement>('.fb-findings h2')?.focus(),
+      // A frame later: the panels may have just been shown again.
+      focusFindings: () => requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('.fb-findings h2')?.focus()),
       elementPoint: (kind: 'node' | 'flow', id: string) => {
         const sel = kind === 'node' ? '.react-flow__node' : '.react-flow__edge';
         const r = rootRef.current?.querySelector(`${sel}[data-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
@@ -75,6 +79,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
   });
   const { store, session } = commands;
   useEffect(() => session.attach(), [session]);
+  useEffect(() => watchFullscreen(store), [store]);
   useStartup(commands, t, lang);
   useKeymap(rootRef, commands);
 
@@ -86,6 +91,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const exercise = useStore(store, (s) => s.exercise);
   const printing = useStore(store, (s) => s.printing);
   const minimap = useStore(store, (s) => s.minimap);
+  const fullscreen = useStore(store, (s) => s.fullscreen);
+  const panelsHidden = useStore(store, (s) => s.panelsHidden);
   const sessionState = useStore(store, (s) => s.session);
   const diagram = currentDiagram({ doc, diagramId });
   const notation = doc.notation ?? 'gane-sarson';
@@ -99,22 +106,23 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const boundary = useMemo(() => new Set(boundaryNodes(doc, diagramId).keys()), [doc, diagramId]);
   const withChild = useMemo(() => new Set(doc.diagrams.filter((d) => d.refines?.diagram === diagramId).map((d) => d.refines!.process)), [doc, diagramId]);
 
-  // Fill the window below the page title (the page may scroll a little on small screens).
+  // Fill the window below the site's header (the page title is for screen readers only); on
+  // phones the page scrolls around a canvas of fixed height instead (modeller.css).
   useEffect(() => {
     const el = rootRef.current;
     if (!el) return;
     const fit = () => {
-      if (matchMedia('(max-width: 50rem)').matches) {
+      if (matchMedia('(max-width: 50rem)').matches || store.get().fullscreen) {
         el.style.removeProperty('height');
         return;
       }
       const top = el.getBoundingClientRect().top + window.scrollY;
-      el.style.height = `${Math.max(544, window.innerHeight - top - 12)}px`;
+      el.style.height = `${Math.max(400, window.innerHeight - top - 8)}px`;
     };
     fit();
     window.addEventListener('resize', fit);
     return () => window.removeEventListener('resize', fit);
-  }, [exercise, sessionState.problem, sessionState.conflict]);
+  }, [store, exercise, fullscreen, sessionState.problem, sessionState.conflict]);
 
   // ---- In-place editing: after an edit, keyboard focus goes back to the element edited. ----
   const refocus = useCallback((target: EditTarget) => {
@@ -179,6 +187,12 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const onFileDrop = useCallback((f: File) => void commands.importFile(f), [commands]);
   const onFocusDone = useCallback(() => store.set({ focus: null }), [store]);
   const onConnect = useCallback((from: string, to: string) => void commands.run('connect', { from, to }), [commands]);
+  const onReconnectFlow = useCallback((flowId: string, from: string, to: string) => void commands.run('reconnect-flow', { flowId, from, to }), [commands]);
+  const onFocusSelect = useCallback(
+    (target: { kind: 'node' | 'flow'; id: string }) =>
+      void commands.run('select', { selection: target.kind === 'node' ? { nodes: [target.id], flows: [] } : { nodes: [], flows: [target.id] } }),
+    [commands],
+  );
   const onMoveNodes = useCallback((positions: Record<string, XYPosition>) => void commands.run('move-nodes', { positions }), [commands]);
   const onSelectDelta = useCallback((delta: { nodes?: SelectChange[]; flows?: SelectChange[] }) => void commands.run('select', { delta }), [commands]);
   const onToggleMinimap = useCallback(() => store.set({ minimap: !store.get().minimap }), [store]);
@@ -209,7 +223,12 @@ function ModellerApp({ lang }: { lang: Lang }) {
   return (
     <MessagesContext.Provider value={t}>
       <CanvasActionsContext.Provider value={actions}>
-        <div ref={rootRef} className={`fb-modeller not-content${exercise ? ' has-exercise' : ''}`} lang={lang} data-ready={sessionState.ready ? 'true' : 'false'}>
+        <div
+          ref={rootRef}
+          className={`fb-modeller not-content${exercise ? ' has-exercise' : ''}${fullscreen ? ' is-fullscreen' : ''}${panelsHidden ? ' panels-hidden' : ''}`}
+          lang={lang}
+          data-ready={sessionState.ready ? 'true' : 'false'}
+        >
           <Toolbar t={t} commands={commands} counts={counts} status={statusText} name={sessionState.info?.name ?? ''} />
           <input ref={fileInput} type="file" accept=".json,.dfd.json,application/json" className="fb-visually-hidden" tabIndex={-1} aria-label={t.import} onChange={onFileInput} />
           <Banners t={t} commands={commands} />
@@ -222,7 +241,23 @@ function ModellerApp({ lang }: { lang: Lang }) {
                 <p id="fb-canvas-help" className="fb-visually-hidden">
                   {t.canvasHelp}
                 </p>
-                {sessionState.ready && diagram.nodes.length === 0 ? <p className="fb-empty-hint">{t.emptyHint}</p> : null}
+                {sessionState.ready && diagram.nodes.length === 0 ? (
+                  // The palette is on the left on wide screens, above the canvas on narrow ones (modeller.css shows one).
+                  <p className="fb-empty-hint">
+                    <span className="fb-empty-hint--wide">{t.emptyHint}</span>
+                    <span className="fb-empty-hint--narrow">{t.emptyHintNarrow}</span>
+                  </p>
+                ) : null}
+                {/* On phones the findings are below the page: one tap opens them over the canvas. */}
+                <button
+                  type="button"
+                  className="fb-findings-fab"
+                  data-severity={counts.error ? 'error' : counts.warning ? 'warning' : counts.info ? 'info' : 'none'}
+                  aria-haspopup="dialog"
+                  onClick={() => commands.run('findings-drawer')}
+                >
+                  {t.findingsDrawer(counts.error + counts.warning + counts.info)}
+                </button>
                 {sessionState.ready ? (
                   <Canvas
                     key={`${sessionState.info?.id ?? ''}\u0000${diagram.id}`}
@@ -237,6 +272,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
                     onMoveNodes={onMoveNodes}
                     onSelectDelta={onSelectDelta}
                     onConnectNodes={onConnect}
+                    onReconnectFlow={onReconnectFlow}
+                    onFocusSelect={onFocusSelect}
                     onPaletteDrop={onPaletteDrop}
                     onFileDrop={onFileDrop}
                     onViewportSaved={onViewportSaved}
@@ -256,7 +293,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
             </div>
             <SidePanel t={t} lang={lang} commands={commands} findings={findings} />
           </div>
-          <Dialogs t={t} commands={commands} lang={lang} />
+          <Dialogs t={t} commands={commands} lang={lang} findings={findings} />
           <ContextMenu t={t} commands={commands} />
           {printing ? <PrintView doc={doc} t={t} findings={findings} /> : null}
         </div>

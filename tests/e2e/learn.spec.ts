@@ -47,6 +47,17 @@ for (const ex of exercises) {
     await expect(table.locator('tbody tr')).toHaveCount(reference.dictionary?.length ?? 0);
   });
 
+  test(`exercise ${ex.slug}: the English page links to the English modeller, which opens the exercise`, async ({ page }) => {
+    await page.goto(`/en/learn/exercises/${ex.slug}/`);
+    const link = page.getByRole('link', { name: 'Practise in the modeller' });
+    await expect(link).toHaveAttribute('href', `/en/modeller/?exercise=${ex.slug}`);
+    await expect(page.getByRole('link', { name: '在建模器中练习' })).toHaveCount(0);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/en/modeller/\\?exercise=${ex.slug}$`));
+    await expect(page.locator('.fb-modeller')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible({ timeout: 20_000 });
+  });
+
   test(`exercise ${ex.slug}: /exercises/${ex.slug}.json`, async ({ request }) => {
     const res = await request.get(`/exercises/${ex.slug}.json`);
     expect(res.ok()).toBe(true);

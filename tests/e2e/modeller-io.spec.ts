@@ -304,13 +304,11 @@ test.describe('exercise mode', () => {
 
     // Other work opens without the scenario; the exercise's work brings it back.
     await menu(page, '文件', '新建');
+    await page.getByRole('dialog', { name: '新建数据流程图' }).getByRole('button', { name: '确定' }).click();
     await expect(page.getByRole('region', { name: '练习：采购练习' })).toHaveCount(0);
     expect(new URL(page.url()).search).toBe('');
     await menu(page, '文件', '打开');
-    await page
-      .getByRole('dialog', { name: '我的图' })
-      .getByRole('button', { name: /采购练习/ })
-      .click();
+    await page.getByRole('dialog', { name: '我的图' }).locator('.fb-files__open', { hasText: '采购练习' }).click();
     await expect(page.getByRole('region', { name: '练习：采购练习' })).toBeVisible();
     expect(new URL(page.url()).search).toBe('?exercise=demo');
   });

@@ -284,6 +284,7 @@ test.describe('keeping work', () => {
     await expect(page.locator('.fb-docname')).toHaveText('第一张');
 
     await menu(page, '文件', '新建');
+    await page.getByRole('dialog', { name: '新建数据流程图' }).getByRole('button', { name: '确定' }).click();
     await expect(nodes(page)).toHaveCount(0);
     await addSymbol(page, '外部实体', '乙');
     await menu(page, '文件', '复制');
@@ -294,7 +295,7 @@ test.describe('keeping work', () => {
     await menu(page, '文件', '打开');
     const list = page.getByRole('dialog', { name: '我的图' });
     await expect(list.getByRole('listitem')).toHaveCount(3);
-    await list.getByRole('button', { name: /第一张/ }).click();
+    await list.locator('.fb-files__open', { hasText: '第一张' }).click();
     await expect(node(page, '甲')).toBeVisible();
 
     await menu(page, '文件', '删除');
@@ -361,7 +362,7 @@ test.describe('keeping work', () => {
     await menu(a, '文件', '打开');
     const list = a.getByRole('dialog', { name: '我的图' });
     await expect(list.getByRole('listitem')).toHaveCount(2);
-    await list.getByRole('button').filter({ hasNotText: '副本' }).first().click();
+    await list.locator('.fb-files__open').filter({ hasNotText: '副本' }).first().click();
     await expect(node(a, '来自A')).toBeVisible();
     await expect(node(a, '来自B')).toHaveCount(0);
   });

@@ -6,6 +6,9 @@ import type { Commands } from '../commands/registry.ts';
 import { COMMAND_IDS } from '../commands/ids.ts';
 import { shownKeys } from '../commands/keymap.ts';
 import { Dialog } from '../panels/Dialog.tsx';
+import { DocumentsDialog } from './DocumentsDialog.tsx';
+import { FindingsPanel } from '../panels/FindingsPanel.tsx';
+import type { Finding } from '../core.ts';
 import { MAX_SHARE_URL } from '../io/share.ts';
 import { diagramName } from '../model/actions.ts';
 import { currentDiagram } from '../model/editor.ts';
@@ -13,9 +16,8 @@ import type { Op } from '../model/ops.ts';
 import { useStore } from '../store/store.ts';
 import type { DialogState } from '../store/state.ts';
 
-export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands; lang: 'zh-CN' | 'en' }) {
+export function Dialogs({ t, commands, lang, findings }: { t: Messages; commands: Commands; lang: 'zh-CN' | 'en'; findings: readonly Finding[] }) {
   const store = commands.store;
-  const session = commands.session;
   const dialog = useStore(store, (s) => s.dialog);
   const info = useStore(store, (s) => s.session.info);
   const doc = useStore(store, (s) => s.doc);
@@ -36,43 +38,10 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
   const close = () => setDialog(null);
   switch (dialog.type) {
     case 'open':
+      return <DocumentsDialog t={t} lang={lang} commands={commands} items={dialog.items} />;
+    case 'newDocument':
       return (
-        <Dialog title={t.diagramsDialog} onClose={close} wide closeLabel={t.close}>
-          <ul className="fb-files">
-            {dialog.items.map((it) => (
-              <li key={it.id}>
-                {it.damaged ? (
-                  // A record that cannot be restored: said so, never opened, its raw data can be saved.
-                  <div className="fb-files__damaged">
-                    <span className="fb-files__name">{it.name}</span>
-                    <span role="note">{t.damagedRecord(it.damaged)}</span>
-                    <button type="button" className="fb-btn fb-btn--small" onClick={() => void commands.exportRaw(it.id)}>
-                      {t.exportRaw}
-                    </button>
-                  </div>
-                ) : (
-                  <button
-                    type="button"
-                    className="fb-files__open"
-                    aria-current={it.id === info?.id ? 'true' : undefined}
-                    onClick={() => {
-                      close();
-                      void session.openId(it.id, (e) => store.set({ notice: { kind: 'alert', text: lang === 'en' ? e.en : e.zh } }));
-                    }}
-                  >
-                    <span className="fb-files__name">
-                      {it.name}
-                      {it.id === info?.id ? t.current : ''}
-                    </span>
-                    <span className="fb-files__date">
-                      {t.updated} {new Date(it.updated).toLocaleString(lang)}
-                    </span>
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </Dialog>
+        <PromptDialog t={t} title={t.newDocumentTitle} label={t.newDocumentPrompt} initial={t.newName} onSubmit={(name) => void commands.createDocument(name)} close={close} />
       );
     case 'rename':
       return <PromptDialog t={t} title={t.rename} label={t.renamePrompt} initial={info?.name ?? ''} onSubmit={onRename} close={close} />;
@@ -118,6 +87,25 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
             <span>Mermaid</span>
             <textarea readOnly rows={12} value={dialog.text} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
           </label>
+        </Dialog>
+      );
+    case 'findings':
+      // The findings drawer (phones): a finding tapped closes it and shows its element on the canvas.
+      return (
+        <Dialog title={t.findings} onClose={close} wide closeLabel={t.close} drawer>
+          <FindingsPanel
+            findings={findings}
+            doc={doc}
+            shownDiagram={diagramId}
+            t={t}
+            lang={lang}
+            onShow={(f) => {
+              close();
+              commands.showElement(f.diagram, f.element);
+              document.querySelector('.fb-canvas-box')?.scrollIntoView({ block: 'nearest' });
+            }}
+            bare
+          />
         </Dialog>
       );
     case 'shortcuts':
@@ -202,6 +190,7 @@ function PromptDialog({ t, title, label, initial, onSubmit, close }: { t: Messag
           ref={ref}
           defaultValue={initial}
           autoFocus
+          onFocus={(e) => e.currentTarget.select()}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.nativeEvent.isComposing) submit(e.currentTarget.value);
           }}

@@ -22,6 +22,8 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
   const canUndo = useStore(store, selectCanUndo);
   const canRedo = useStore(store, selectCanRedo);
   const notation = useStore(store, selectNotation);
+  const fullscreen = useStore(store, (s) => s.fullscreen);
+  const panelsHidden = useStore(store, (s) => s.panelsHidden);
   // The direction 自动布局 uses; choosing one lays the diagram out that way at once.
   const [direction, setDirection] = useState<LayoutDirection>('auto');
   const item = (id: CommandId, label: string) => (
@@ -46,6 +48,8 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
           {item('export-json', t.exportJson)}
           {item('export-svg', t.exportSvg)}
           {item('export-png', t.exportPng)}
+          {item('export-all-svg', t.exportAllSvg)}
+          {item('export-all-png', t.exportAllPng)}
           {item('copy-mermaid', t.copyMermaid)}
           {item('print', t.print)}
         </Menu>
@@ -90,6 +94,32 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         <button type="button" className="fb-btn" onClick={() => commands.run('shortcuts')} aria-keyshortcuts={ariaKeys('shortcuts')}>
           {t.shortcutsButton}
         </button>
+        <button
+          type="button"
+          className="fb-btn fb-btn--icon"
+          onClick={() => commands.run('toggle-panels')}
+          aria-pressed={panelsHidden}
+          aria-label={t.hidePanels}
+          title={t.hidePanels}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <rect x="1.5" y="2.5" width="13" height="11" rx="1" fill="none" stroke="currentColor" />
+            <path d="M10.5 2.5v11" stroke="currentColor" />
+            <path d="M12 6h1.5M12 8h1.5M12 10h1.5" stroke="currentColor" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="fb-btn fb-btn--icon"
+          onClick={() => commands.run('fullscreen')}
+          aria-pressed={fullscreen}
+          aria-label={t.fullscreenButton}
+          title={t.fullscreenButton}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          </svg>
+        </button>
       </div>
       <div className="fb-toolbar__group fb-toolbar__end">
         <button
@@ -99,18 +129,28 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
           data-errors={counts.error}
           data-warnings={counts.warning}
           data-infos={counts.info}
+          title={[t.countErrors(counts.error), t.countWarnings(counts.warning), t.countInfos(counts.info)].join(' ')}
         >
           <span className="fb-count fb-count--error">
             <span className="fb-sev fb-sev--error" aria-hidden="true" />
-            {t.countErrors(counts.error)}
+            <span className="fb-count__long">{t.countErrors(counts.error)}</span>
+            <span className="fb-count__short" aria-hidden="true">
+              {counts.error}
+            </span>
           </span>
           <span className="fb-count fb-count--warning">
             <span className="fb-sev fb-sev--warning" aria-hidden="true" />
-            {t.countWarnings(counts.warning)}
+            <span className="fb-count__long">{t.countWarnings(counts.warning)}</span>
+            <span className="fb-count__short" aria-hidden="true">
+              {counts.warning}
+            </span>
           </span>
           <span className="fb-count fb-count--info">
             <span className="fb-sev fb-sev--info" aria-hidden="true" />
-            {t.countInfos(counts.info)}
+            <span className="fb-count__long">{t.countInfos(counts.info)}</span>
+            <span className="fb-count__short" aria-hidden="true">
+              {counts.info}
+            </span>
           </span>
         </button>
         <span className="fb-docname" title={name}>

@@ -57,6 +57,10 @@ export interface CanvasProps {
   /** Selection changes from clicks, Shift+click and the selection box. */
   onSelectDelta(delta: { nodes?: SelectChange[]; flows?: SelectChange[] }): void;
   onConnectNodes(from: string, to: string): void;
+  /** A flow's end dragged onto another symbol: the flow's new ends. */
+  onReconnectFlow(flowId: string, from: string, to: string): void;
+  /** Keyboard focus landed on a symbol or a flow that is not the selection: it becomes the selection. */
+  onFocusSelect(target: { kind: 'node' | 'flow'; id: string }): void;
   onPaletteDrop(kind: NodeKind, position: XYPosition): void;
   onFileDrop(file: File): void;
   onViewportSaved(diagramId: string, viewport: Viewport): void;
@@ -171,7 +175,30 @@ function CanvasInner(props: CanvasProps) {
     [onSelectDelta],
   );
 
-  const { onConnectNodes, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit, onOpenChild, onContextMenu } = props;
+  const { onConnectNodes, onReconnectFlow, onFocusSelect, onPaletteDrop, onFileDrop, onViewportSaved, onStartEdit, onOpenChild, onContextMenu } = props;
+  const onReconnect = useCallback(
+    (old: FlowRfEdge, c: Connection) => {
+      if (c.source && c.target && c.source !== c.target) onReconnectFlow(old.id, c.source, c.target);
+    },
+    [onReconnectFlow],
+  );
+  // Focus is selection: Tab (or a screen reader) onto a symbol or a flow selects it alone, so
+  // Delete, Enter and the arrow keys act on what has focus. Mouse focus is left to the click,
+  // which selects (or, with Shift, adds) by itself.
+  const selectionRef = useLatest(selection);
+  const onFocusCapture = useCallback(
+    (e: React.FocusEvent) => {
+      const el = e.target as HTMLElement;
+      if (!el.matches(':focus-visible')) return;
+      const kind = el.classList.contains('react-flow__node') ? 'node' : el.classList.contains('react-flow__edge') ? 'flow' : null;
+      const id = el.dataset.id ?? el.getAttribute('data-id');
+      if (!kind || !id) return;
+      const sel = selectionRef.current;
+      const only = kind === 'node' ? sel.nodes.length === 1 && sel.nodes[0] === id && !sel.flows.length : sel.flows.length === 1 && sel.flows[0] === id && !sel.nodes.length;
+      if (!only) onFocusSelect({ kind, id });
+    },
+    [onFocusSelect, selectionRef],
+  );
   const onNodeContextMenu = useCallback(
     (e: React.MouseEvent, n: DfdRfNode) => {
       e.preventDefault();
@@ -277,6 +304,7 @@ function CanvasInner(props: CanvasProps) {
     <div
       ref={wrapper}
       className={`fb-canvas${dropping ? ' is-dropping' : ''}`}
+      onFocus={onFocusCapture}
       onDragOver={(e) => {
         const types = Array.from(e.dataTransfer.types);
         if (types.includes(PALETTE_MIME) || types.includes('Files')) {
@@ -317,6 +345,8 @@ function CanvasInner(props: CanvasProps) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onReconnect={onReconnect}
+        edgesReconnectable
         isValidConnection={notSelf}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={32}

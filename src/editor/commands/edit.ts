@@ -18,10 +18,12 @@ type S = Pick<ModellerState, 'doc' | 'diagramId' | 'selection'>;
 
 /** Delete the selection (and the focused symbol): straight away, or after asking when a process takes its child along. */
 export function deleteSelection(s: S, t: Messages, focusedNode?: string): { action: EditorAction } | { dialog: NonNullable<DialogState> } | null {
-  const nodes = [...s.selection.nodes];
-  if (focusedNode && !nodes.includes(focusedNode)) nodes.push(focusedNode);
-  if (!nodes.length && !s.selection.flows.length) return null;
-  const ops: Op[] = [{ type: 'deleteElements', diagram: s.diagramId, nodes, flows: [...s.selection.flows] }];
+  // Focus is selection: a focused symbol outside the selection is what the key acts on, alone.
+  const alone = focusedNode !== undefined && !s.selection.nodes.includes(focusedNode);
+  const nodes = alone ? [focusedNode] : [...s.selection.nodes];
+  const flows = alone ? [] : [...s.selection.flows];
+  if (!nodes.length && !flows.length) return null;
+  const ops: Op[] = [{ type: 'deleteElements', diagram: s.diagramId, nodes, flows }];
   const lost = childrenLost(s.doc, s.diagramId, nodes);
   if (lost.length) {
     const name = (p: (typeof lost)[number]['process']) => `${t.kindNames.process}${p.code ? ` ${p.code}` : ''}${p.label ? `「${p.label}」` : ''}`;
@@ -89,6 +91,18 @@ export function reverseFlow(s: S, focusedFlow?: string): EditorAction | null {
   const f = id ? currentDiagram(s).flows.find((x) => x.id === id) : undefined;
   if (!f) return null;
   return { type: 'apply', ops: [{ type: 'updateFlow', diagram: s.diagramId, id: f.id, patch: { from: f.to, to: f.from } }], select: { nodes: [], flows: [f.id] } };
+}
+
+/**
+ * Moves one end of a flow to another symbol (a flow's end dragged onto a new symbol): one undo
+ * step; null when nothing would change or the flow would join a symbol to itself.
+ */
+export function reconnectFlow(s: S, flowId: string, from: string, to: string): EditorAction | null {
+  const d = currentDiagram(s);
+  const f = d.flows.find((x) => x.id === flowId);
+  if (!f || from === to || (f.from === from && f.to === to)) return null;
+  if (!d.nodes.some((n) => n.id === from) || !d.nodes.some((n) => n.id === to)) return null;
+  return { type: 'apply', ops: [{ type: 'updateFlow', diagram: s.diagramId, id: f.id, patch: { from, to } }], select: { nodes: [], flows: [f.id] } };
 }
 
 /** Room left between a symbol added by a click and its neighbours: enough for a flow and its label. */

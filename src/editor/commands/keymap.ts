@@ -33,6 +33,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'export-json', keys: ['Mod+S'] },
   { command: 'shortcuts', keys: ['?'], when: 'notControl' },
   { command: 'context-menu', keys: ['Shift+F10', 'ContextMenu'] },
+  // Zoom as in draw.io and Excalidraw: + and - step, 0 is 100 %, Shift+1 fits the diagram.
+  { command: 'zoom-in', keys: ['+', '='], when: 'notControl' },
+  { command: 'zoom-out', keys: ['-'], when: 'notControl' },
+  { command: 'zoom-reset', keys: ['0'], when: 'notControl' },
+  { command: 'zoom-fit', keys: ['Shift+1'], when: 'notControl' },
 ];
 
 export interface KeyInput {
@@ -41,18 +46,23 @@ export interface KeyInput {
   metaKey: boolean;
   shiftKey: boolean;
   altKey: boolean;
+  /** The physical key ('Digit1'): Shift+1 is '!' on one keyboard, another character on the next. */
+  code?: string;
 }
 
 /** Does the event press this key chord? Letters compare case-insensitively; Shift counts only where written (or for '?'). */
 export function matchChord(e: KeyInput, chord: string): boolean {
-  const parts = chord.split('+');
-  const key = parts.pop()!;
+  // '+' alone (or 'Shift++') names the plus key itself.
+  const plus = chord.endsWith('+');
+  const parts = (plus ? chord.slice(0, -1) : chord).split('+').filter(Boolean);
+  const key = plus ? '+' : parts.pop()!;
   const mod = parts.includes('Mod');
   const shift = parts.includes('Shift');
   const alt = parts.includes('Alt');
   if ((e.ctrlKey || e.metaKey) !== mod || e.altKey !== alt) return false;
   if (key.length === 1 && !/[a-z0-9]/i.test(key)) return e.key === key; // '?', '+': Shift is part of the character
   if (e.shiftKey !== shift) return false;
+  if (/^[0-9]$/.test(key) && e.code) return e.code === `Digit${key}` || e.code === `Numpad${key}`;
   return e.key.toLowerCase() === key.toLowerCase();
 }
 

@@ -16,10 +16,11 @@ import { EMPTY_SELECTION, currentDiagram } from '../model/editor.ts';
 import { connectOp, diagramName, emptyDocument, notationOf, type Clip } from '../model/actions.ts';
 import type { Session } from '../session/session.ts';
 import type { Store } from '../store/store.ts';
-import { selectedProcess } from '../store/state.ts';
+import { selectedProcess, type DocumentItem } from '../store/state.ts';
 import { copyText, downloadBlob, downloadText, fileStem } from '../io/download.ts';
-import { diagramSvg } from '../../lib/dfd/export/svg.ts';
+import { diagramSvg, svgDataUri } from '../../lib/dfd/export/svg.ts';
 import { svgToPng } from '../io/png.ts';
+import { levelFileNames, zipStore } from '../io/zip.ts';
 import { shareLink } from '../io/share.ts';
 import { restoreDocument, restoreStored, type Message, type Source } from '../io/restore.ts';
 import * as edit from './edit.ts';
@@ -31,6 +32,8 @@ export interface CommandArgs {
   focusedFlow?: string;
   processId?: string;
   center?: XYPosition;
+  /** reconnect-flow: the flow whose end was dragged (with its new `from` and `to`). */
+  flowId?: string;
   /** connect: the two ends of the new flow. */
   from?: string;
   to?: string;
@@ -59,6 +62,10 @@ export interface CommandEnv {
   /** The centre of the visible canvas in flow coordinates (null before the canvas is there). */
   canvasCentre(): XYPosition | null;
   fitView(): void;
+  /** Zooms the canvas a step in or out, or to 100 %. */
+  zoom(how: 'in' | 'out' | 'reset'): void;
+  /** Full screen on or off for the workspace (false when there was nothing to do). */
+  toggleFullscreen(): void;
   /** Opens the file chooser of 导入 JSON. */
   chooseFile(): void;
   /** Moves keyboard focus to the findings list. */
@@ -174,22 +181,11 @@ export class Commands {
         store.set({ dialog: { type: 'renameLevel' } });
         return true;
       case 'new-document':
-        void this.session.create(emptyDocument(t.newName), t.newName, { lazy: true });
+        // Asks for the name first (NewDocument dialog → createDocument).
+        store.set({ dialog: { type: 'newDocument' } });
         return true;
       case 'open-document':
-        void this.session.list().then((items) =>
-          store.set({
-            dialog: {
-              type: 'open',
-              // Records that cannot be restored are listed as damaged, with their raw data to export.
-              items: items.map((r) => {
-                const ok = restoreStored(r);
-                const name = typeof r.name === 'string' ? r.name : String(r.id);
-                return { id: String(r.id), name, updated: typeof r.updated === 'number' ? r.updated : 0, ...(ok.ok ? {} : { damaged: this.text(ok.error) }) };
-              }),
-            },
-          }),
-        );
+        void this.listDocuments().then((items) => store.set({ dialog: { type: 'open', items } }));
         return true;
       case 'rename-document':
         store.set({ dialog: { type: 'rename' } });
@@ -218,6 +214,10 @@ export class Commands {
           (err) => this.alert(String(err)),
         );
         return true;
+      case 'export-all-svg':
+      case 'export-all-png':
+        void this.exportAll(id === 'export-all-svg' ? 'svg' : 'png');
+        return true;
       case 'copy-mermaid': {
         const text = toMermaid(s.doc, { diagram: s.diagramId });
         void copyText(text).then((copied) => store.set({ dialog: { type: 'mermaidOut', text, copied } }));
@@ -233,6 +233,7 @@ export class Commands {
         return true;
       }
       case 'show-findings':
+        if (s.panelsHidden) store.set({ panelsHidden: false });
         this.env.focusFindings();
         return true;
       case 'shortcuts':
@@ -243,6 +244,29 @@ export class Commands {
         if (a) store.dispatch(a);
         return !!a;
       }
+      case 'reconnect-flow': {
+        if (!args.flowId || !args.from || !args.to) return false;
+        const a = edit.reconnectFlow(s, args.flowId, args.from, args.to);
+        if (a) store.dispatch(a);
+        return !!a;
+      }
+      case 'zoom-in':
+      case 'zoom-out':
+      case 'zoom-reset':
+        this.env.zoom(id === 'zoom-in' ? 'in' : id === 'zoom-out' ? 'out' : 'reset');
+        return true;
+      case 'zoom-fit':
+        this.env.fitView();
+        return true;
+      case 'fullscreen':
+        this.env.toggleFullscreen();
+        return true;
+      case 'findings-drawer':
+        store.set({ dialog: { type: 'findings' } });
+        return true;
+      case 'toggle-panels':
+        store.set({ panelsHidden: !s.panelsHidden });
+        return true;
       case 'connect':
         if (!args.from || !args.to || args.from === args.to) return false;
         this.connect(args.from, args.to);
@@ -289,6 +313,84 @@ export class Commands {
         return true;
       }
     }
+  }
+
+  /** Every level of the document, one SVG or PNG file each, in one ZIP archive. */
+  async exportAll(format: 'svg' | 'png'): Promise<void> {
+    const { doc } = this.store.get();
+    const names = levelFileNames(
+      doc.diagrams.map((d) => diagramName(doc, d, this.t)),
+      format,
+    );
+    try {
+      const enc = new TextEncoder();
+      const files = [];
+      for (const [i, d] of doc.diagrams.entries()) {
+        const svg = diagramSvg(doc, d.id);
+        const data = format === 'svg' ? enc.encode(svg) : new Uint8Array(await (await svgToPng(svg, 2)).arrayBuffer());
+        files.push({ name: names[i]!, data });
+      }
+      const zip = zipStore(files);
+      downloadBlob(new Blob([zip.buffer as ArrayBuffer], { type: 'application/zip' }), `${this.stem()}-${format}.zip`);
+    } catch (err) {
+      this.alert(String(err));
+    }
+  }
+
+  /** A new empty document with this name (a blank name: 未命名数据流程图), opened. */
+  async createDocument(name: string): Promise<void> {
+    const n = name.trim() || this.t.newName;
+    await this.session.create(emptyDocument(n), n);
+  }
+
+  /**
+   * The stored documents for 打开, newest first: name, date, size, levels and a small picture of
+   * the first level. Records that cannot be restored are listed as damaged, with their raw data to export.
+   */
+  async listDocuments(): Promise<DocumentItem[]> {
+    const s = this.store.get();
+    const cur = s.session.info?.id;
+    const records = await this.session.list();
+    return records.map((r) => {
+      const ok = restoreStored(r);
+      const name = typeof r.name === 'string' ? r.name : String(r.id);
+      const item: DocumentItem = { id: String(r.id), name, updated: typeof r.updated === 'number' ? r.updated : 0 };
+      if (!ok.ok) return { ...item, damaged: this.text(ok.error) };
+      // The open document as it is now (autosave may be a moment behind).
+      const doc = item.id === cur ? s.doc : ok.record.doc;
+      item.size = new TextEncoder().encode(serializeDocument(doc)).length;
+      item.levels = doc.diagrams.length;
+      const first = doc.diagrams[0];
+      // A picture only where it is cheap to draw (a textbook level has a few dozen symbols).
+      if (first && first.nodes.length <= 400) {
+        try {
+          item.thumb = svgDataUri(diagramSvg(doc, first.id));
+        } catch {
+          // no picture; the name and date are enough
+        }
+      }
+      return item;
+    });
+  }
+
+  /** Rename, duplicate or delete in 打开's list, then list again. Deleting the open document opens the next (or a new one). */
+  async manageDocument(action: 'rename' | 'duplicate' | 'delete', id: string, name = ''): Promise<void> {
+    const { session, store, t } = this;
+    const current = store.get().session.info?.id === id;
+    if (action === 'rename') {
+      const n = name.trim();
+      if (!n) return;
+      await session.renameId(id, n);
+      if (current) await session.save();
+    } else if (action === 'duplicate') {
+      await session.duplicateId(id, t.copyOf(name));
+    } else if (current) {
+      await this.removeDocument();
+    } else {
+      await session.removeId(id);
+    }
+    const items = await this.listDocuments();
+    if (store.get().dialog?.type === 'open') store.set({ dialog: { type: 'open', items } });
   }
 
   private stem(): string {

@@ -10,10 +10,12 @@ interface Props {
   closeLabel?: string;
   role?: 'dialog' | 'alertdialog';
   wide?: boolean;
+  /** Slides up from the bottom on narrow screens (the findings drawer). */
+  drawer?: boolean;
 }
 
 /** A modal dialog on the native <dialog> element (focus trap, Escape, backdrop come with it). */
-export function Dialog({ title, onClose, children, footer, closeLabel, role, wide }: Props) {
+export function Dialog({ title, onClose, children, footer, closeLabel, role, wide, drawer }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const onCloseRef = useLatest(onClose);
@@ -33,7 +35,7 @@ export function Dialog({ title, onClose, children, footer, closeLabel, role, wid
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={ref}
-      className={`fb-dialog${wide ? ' fb-dialog--wide' : ''}`}
+      className={`fb-dialog${wide ? ' fb-dialog--wide' : ''}${drawer ? ' fb-dialog--drawer' : ''}`}
       aria-labelledby={id}
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       onClick={(e) => {

@@ -12,6 +12,8 @@ interface Props {
   t: Messages;
   lang: Lang;
   onShow(f: Finding): void;
+  /** Inside a dialog that has the title already (the findings drawer): no section and heading of its own. */
+  bare?: boolean;
 }
 
 const ORDER = SEVERITIES;
@@ -24,16 +26,13 @@ export function ruleHref(f: Pick<Finding, 'rule' | 'url'>, lang: Lang): string {
   return lang === 'en' && !path.startsWith('/en/') ? `/en${path}` : path;
 }
 
-function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow }: Props) {
+function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow, bare }: Props) {
   const headId = useId();
   const [expanded, setExpanded] = useState<ReadonlySet<Severity>>(new Set());
   const groups = ORDER.map((s) => ({ severity: s, items: findings.filter((f) => f.severity === s) })).filter((g) => g.items.length);
   const title = { error: t.errors, warning: t.warnings, info: t.infos };
   return (
-    <section className="fb-panel fb-findings" aria-labelledby={headId}>
-      <h2 id={headId} className="fb-panel__title" tabIndex={-1}>
-        {t.findings}
-      </h2>
+    <Wrapper bare={bare} headId={headId} title={t.findings}>
       {groups.length === 0 ? <p className="fb-findings__none">{t.noFindings}</p> : null}
       {groups.map((g) => (
         <div key={g.severity} className={`fb-findings__group fb-findings__group--${g.severity}`}>
@@ -65,6 +64,18 @@ function FindingsPanelInner({ findings, doc, shownDiagram, t, lang, onShow }: Pr
           ) : null}
         </div>
       ))}
+    </Wrapper>
+  );
+}
+
+function Wrapper({ bare, headId, title, children }: { bare?: boolean; headId: string; title: string; children: React.ReactNode }) {
+  if (bare) return <div className="fb-findings fb-findings--bare">{children}</div>;
+  return (
+    <section className="fb-panel fb-findings" aria-labelledby={headId}>
+      <h2 id={headId} className="fb-panel__title" tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
     </section>
   );
 }

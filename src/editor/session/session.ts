@@ -305,6 +305,42 @@ export class Session {
     }
   }
 
+  /** Renames a stored diagram in place (the open one through rename(), which autosave keeps). */
+  async renameId(id: string, name: string): Promise<void> {
+    if (this.state.info?.id === id) return this.rename(name);
+    try {
+      const rec = await this.backend.get(id);
+      if (!rec) return;
+      const res = await this.backend.put({ id, name, doc: rec.doc, ...(rec.exercise ? { exercise: rec.exercise } : {}) }, rec.rev);
+      if (res.ok) this.channel?.post({ type: 'saved', id, rev: res.rev, tab: TAB });
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Stores a copy of a diagram (the open one as it is now) under a new name, without opening it. */
+  async duplicateId(id: string, name: string): Promise<void> {
+    try {
+      const doc = this.state.info?.id === id ? this.store.get().doc : (await this.backend.get(id))?.doc;
+      if (!doc) return;
+      await this.backend.put({ id: newRecordId(), name, doc: structuredClone(doc) }, 0);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Deletes a stored diagram that is not the open one (the open one: remove()). */
+  async removeId(id: string): Promise<void> {
+    if (this.state.info?.id === id) return;
+    try {
+      const rec = await this.backend.get(id);
+      await this.backend.remove(id);
+      this.channel?.post({ type: 'removed', id, rev: rec?.rev ?? 0, tab: TAB });
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
   async list(): Promise<StoredDiagram[]> {
     try {
       return await this.backend.list();

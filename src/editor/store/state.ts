@@ -31,7 +31,8 @@ export interface SessionState {
 }
 
 export type DialogState =
-  | { type: 'open'; items: { id: string; name: string; updated: number; damaged?: string }[] }
+  | { type: 'open'; items: DocumentItem[] }
+  | { type: 'newDocument' }
   | { type: 'rename' }
   | { type: 'renameLevel' }
   | { type: 'delete' }
@@ -40,7 +41,23 @@ export type DialogState =
   | { type: 'mermaidOut'; text: string; copied: boolean }
   | { type: 'share'; url?: string; copied?: boolean; tooLong?: number }
   | { type: 'shortcuts' }
+  | { type: 'findings' }
   | null;
+
+/** A stored document as 打开 lists it. */
+export interface DocumentItem {
+  id: string;
+  name: string;
+  updated: number;
+  /** Bytes of its JSON. */
+  size?: number;
+  /** Number of levels (diagrams). */
+  levels?: number;
+  /** A small picture of its first level (an SVG data URI). */
+  thumb?: string;
+  /** Why it cannot be opened. */
+  damaged?: string;
+}
 
 export type Notice = { kind: 'alert' | 'status'; text: string } | null;
 
@@ -57,6 +74,10 @@ export interface UiState {
   focus: { id: string; kind: 'node' | 'flow'; nonce: number } | null;
   /** The minimap is shown. */
   minimap: boolean;
+  /** The workspace fills the window (app/fullscreen.ts). */
+  fullscreen: boolean;
+  /** The side panels (exercise, findings, properties) are hidden: the canvas takes the width. */
+  panelsHidden: boolean;
   /** The context menu, at a point of the page, for a symbol, a flow or the empty canvas. */
   menu: ContextMenuState | null;
 }
@@ -83,6 +104,8 @@ export const INITIAL_UI: UiState = {
   focus: null,
   menu: null,
   minimap: false,
+  fullscreen: false,
+  panelsHidden: false,
 };
 
 // ---- Selectors (return state fields or primitives, so subscribers re-render only on change) ----

@@ -50,6 +50,23 @@ describe('key map', () => {
     expect(matchKey(key('Enter'), canvas)).toEqual(['edit-label']);
     expect(ariaKeys('redo')).toBe('Control+Shift+Z Control+Y');
   });
+
+  it('zooms with +, -, 0 and Shift+1 (by the physical key), never with Ctrl held (the browser zooms then)', () => {
+    const canvas = { canvas: true, onControl: false };
+    expect(matchKey(key('+', { shiftKey: true }), canvas)).toEqual(['zoom-in']);
+    expect(matchKey(key('='), canvas)).toEqual(['zoom-in']);
+    expect(matchKey(key('-'), canvas)).toEqual(['zoom-out']);
+    expect(matchKey(key('0', { code: 'Digit0' }), canvas)).toEqual(['zoom-reset']);
+    expect(matchKey(key('!', { shiftKey: true, code: 'Digit1' }), canvas)).toEqual(['zoom-fit']);
+    // Shift+1 on a keyboard where it types another character still fits; 1 alone does nothing.
+    expect(matchKey(key('"', { shiftKey: true, code: 'Digit1' }), canvas)).toEqual(['zoom-fit']);
+    expect(matchKey(key('1', { code: 'Digit1' }), canvas)).toEqual([]);
+    expect(matchKey(key('+', { ctrlKey: true, shiftKey: true }), canvas)).toEqual([]);
+    expect(matchKey(key('-', { ctrlKey: true }), canvas)).toEqual([]);
+    // On a button, + and - are left alone as other keys there are.
+    expect(matchKey(key('-'), { canvas: true, onControl: true })).toEqual([]);
+    expect(ariaKeys('zoom-in')).toBe('+ =');
+  });
 });
 
 describe('edit commands (pure)', () => {
@@ -62,9 +79,38 @@ describe('edit commands (pure)', () => {
     const now = edit.deleteSelection(state(doc, 'l0', ['e1']), t);
     expect(now && 'action' in now && now.action.type).toBe('apply');
     expect(edit.deleteSelection(state(doc, 'l0'), t)).toBeNull();
-    // The symbol with keyboard focus is deleted with the selection.
+    // The symbol with keyboard focus is what Delete acts on: alone when it is not in the selection.
     const focused = edit.deleteSelection(state(doc, 'l0'), t, 'e2');
     expect(focused && 'action' in focused && focused.action.type === 'apply' && focused.action.ops[0]).toMatchObject({ nodes: ['e2'] });
+    const other = edit.deleteSelection(state(doc, 'l0', ['e1'], ['f1']), t, 'e2');
+    expect(other && 'action' in other && other.action.type === 'apply' && other.action.ops[0]).toEqual({ type: 'deleteElements', diagram: 'l0', nodes: ['e2'], flows: [] });
+    const inside = edit.deleteSelection(state(doc, 'l0', ['e1', 'e2']), t, 'e2');
+    expect(inside && 'action' in inside && inside.action.type === 'apply' && inside.action.ops[0]).toMatchObject({ nodes: ['e1', 'e2'] });
+  });
+
+  it('a flow end dragged onto another symbol moves that end, as one undo step', () => {
+    const store = createStore(sibling());
+    store.dispatch({ type: 'showDiagram', diagramId: 'l0' });
+    const d0 = store.get().doc.diagrams.find((d) => d.id === 'l0')!;
+    const f = d0.flows[0]!;
+    const other = d0.nodes.find((n) => n.id !== f.from && n.id !== f.to)!;
+    expect(edit.reconnectFlow(store.get(), f.id, f.from, f.to)).toBeNull();
+    expect(edit.reconnectFlow(store.get(), f.id, f.from, f.from)).toBeNull();
+    expect(edit.reconnectFlow(store.get(), f.id, f.from, 'no-such-node')).toBeNull();
+    store.dispatch(edit.reconnectFlow(store.get(), f.id, f.from, other.id)!);
+    const moved = store
+      .get()
+      .doc.diagrams.find((d) => d.id === 'l0')!
+      .flows.find((x) => x.id === f.id)!;
+    expect({ from: moved.from, to: moved.to, label: moved.label }).toEqual({ from: f.from, to: other.id, label: f.label });
+    expect(store.get().selection).toEqual({ nodes: [], flows: [f.id] });
+    store.dispatch({ type: 'undo' });
+    expect(
+      store
+        .get()
+        .doc.diagrams.find((d) => d.id === 'l0')!
+        .flows.find((x) => x.id === f.id),
+    ).toEqual(f);
   });
 
   it('Enter edits the one selected element, never a boundary node', () => {
