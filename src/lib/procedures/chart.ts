@@ -124,8 +124,11 @@ export function laneMermaid(chart: LaneChart): string {
 /** The smaller lines of a step's box: who approves, who helps, the deadline. */
 export function detailLines(r: LaneRow, names: Map<string, string>): string[] {
   const out: string[] = [];
-  if (r.approver) out.push(`批准：${names.get(r.approver) ?? r.approver}`);
-  if (r.with.length) out.push(`协同：${r.with.map((id) => names.get(id) ?? id).join('、')}`);
+  const name = (id: string) => names.get(id) ?? id;
+  // A role that approves and also does the step is named once.
+  if (r.approver) out.push(`${r.with.includes(r.approver) ? '批准并执行' : '批准'}：${name(r.approver)}`);
+  const helpers = r.with.filter((id) => id !== r.approver);
+  if (helpers.length) out.push(`协同：${helpers.map(name).join('、')}`);
   if (r.activity.deadline) out.push(`时限：${r.activity.deadline}`);
   return out;
 }

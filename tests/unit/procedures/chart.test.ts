@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAllProcedures, readProcedure } from '../../../src/lib/content/procedures-loader.ts';
-import { LONG_PROCEDURE, laneChart, laneMermaid, laneSvgs, overviewMermaid, phasesOf, procedureCharts, wrap } from '../../../src/lib/procedures/chart.ts';
+import { LONG_PROCEDURE, detailLines, laneChart, laneMermaid, laneSvgs, overviewMermaid, phasesOf, procedureCharts, wrap } from '../../../src/lib/procedures/chart.ts';
 import { stepCards } from '../../../src/lib/procedures/views.ts';
 import type { Procedure } from '../../../src/schemas/procedure.ts';
 
@@ -75,6 +75,16 @@ describe('procedure charts are drawn from the data, so chart and matrix name the
       });
     });
   }
+
+  it('a role that approves and does a step is named once in its box', () => {
+    const p = all.find((x) => x.data.slug === 'is-internal-control')!.data;
+    const a = p.activities.find((x) => x.id === 'approval-200-and-above')!;
+    const row = laneChart(p, 't', [a]).rows[0]!;
+    const names = new Map(p.roles.map((r) => [r.id, r.name]));
+    const lines = detailLines(row, names);
+    expect(lines.filter((l) => l.includes(names.get(row.approver!)!))).toHaveLength(1);
+    expect(lines[0]).toBe(`批准并执行：${names.get(row.approver!)}`);
+  });
 
   it('a phase chart has a lane only for roles that do one of its steps', () => {
     const p = all.find((x) => x.data.slug === 'system-integration-project-management')!.data;
