@@ -5,7 +5,7 @@
  */
 import { toHtml } from 'hast-util-to-html';
 import type { Procedure } from '../../schemas/procedure.ts';
-import { laneDescription, laneMermaid, laneSvgs, overviewMermaid, procedureCharts } from '../../lib/procedures/chart.ts';
+import { laneDescription, laneMermaid, laneSvgs, overviewDescription, overviewMermaid, procedureCharts } from '../../lib/procedures/chart.ts';
 import { renderMermaid } from '../../lib/mermaid/render.ts';
 import { figureHast } from '../../lib/mermaid/figure.ts';
 
@@ -14,12 +14,19 @@ export async function procedureChartsHtml(p: Procedure): Promise<string> {
     procedureCharts(p).map(async (c) => {
       if (c.kind === 'overview') {
         const source = overviewMermaid(p, c.phases!);
-        return toHtml(figureHast(await renderMermaid(source), { title: c.title, source }));
+        // The text alternative names each phase's steps: the overview is where a screen reader (and the
+        // search) meets the whole procedure at once.
+        const rendered = { ...(await renderMermaid(source)), description: overviewDescription(c.phases!) };
+        return toHtml(figureHast(rendered, { title: c.title, source }));
       }
       const chart = c.lanes!;
       const { light, dark } = laneSvgs(chart);
-      const rendered = { light: light.svg, dark: dark.svg, width: light.width, height: light.height, description: laneDescription(chart), labels: light.labels };
-      return toHtml(figureHast(rendered, { title: c.title, source: laneMermaid(chart) }));
+      const rendered = { light: light.svg, dark: dark.svg, width: light.width, height: light.height, description: laneDescription(chart), labels: [] };
+      const fig = figureHast(rendered, { title: c.title, source: laneMermaid(chart) });
+      // A lane chart repeats the page's steps and matrix: left out of the search index, so a page does
+      // not weigh in twice for its own steps (the overview, naming the phases, stays in).
+      fig.properties.dataPagefindIgnore = 'all';
+      return toHtml(fig);
     }),
   );
   return parts.join('\n');

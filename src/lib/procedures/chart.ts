@@ -111,6 +111,11 @@ export function overviewMermaid(p: Procedure, phases: PhaseModel[]): string {
   return lines.join('\n');
 }
 
+/** The overview's text alternative: each phase with its steps. */
+export function overviewDescription(phases: PhaseModel[]): string {
+  return phases.map((ph, i) => `${i + 1}. ${ph.name}：${ph.activities.map((a) => `${a.step} ${a.name}`).join('、')}`).join('；');
+}
+
 export function laneMermaid(chart: LaneChart): string {
   const names = chart.names;
   const lines = ['flowchart TD', `  accTitle: ${chart.title.replace(/\n/g, ' ')}`];
@@ -248,9 +253,15 @@ export function laneSvgs(chart: LaneChart): { light: LaneSvg; dark: LaneSvg } {
   return { light: laneSvg(chart, lightTheme), dark: laneSvg(chart, darkTheme) };
 }
 
-/** The text alternative's description of a lane chart: who does each step, in order. */
+/**
+ * The text alternative's description of a lane chart: what it shows, in one sentence. The steps
+ * themselves, with who does, approves and helps, are the responsibility matrix's rows on the same
+ * page (a table a screen reader reads better than a long alt text); a long alt would also weigh
+ * in the search index as if the page said it all again.
+ */
 export function laneDescription(chart: LaneChart): string {
-  const names = chart.names;
-  const steps = chart.rows.map((r) => `${r.activity.step} ${r.activity.name}（执行：${[names.get(r.lane), ...detailLines(r, names)].join('；')}）`);
-  return `泳道图，每列一个执行角色，每行一个步骤：${steps.join('；')}`;
+  const first = chart.rows[0]?.activity;
+  const last = chart.rows.at(-1)?.activity;
+  const span = first && last ? `从“${first.step} ${first.name}”到“${last.step} ${last.name}”` : '';
+  return `泳道图：${chart.rows.length} 个步骤${span}，按执行角色分为 ${chart.lanes.length} 列（${chart.lanes.map((l) => l.name).join('、')}）；每一步的执行、批准、协同角色和时限见下方责任矩阵`;
 }
