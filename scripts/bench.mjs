@@ -147,6 +147,11 @@ for (const [name, p] of types) {
   const js = initialJs(html(p));
   console.log(`| ${name} | ${p} | ${js.files} | ${kb(js.bytes)} | ${kb(js.gz)} |`);
 }
+// The diagram viewer (and its pan-and-zoom library) is not in the table above: it loads on the first 放大查看.
+for (const f of readdirSync(join(dist, '_astro')).filter((n) => /^diagram-viewer\..*\.js$/.test(n))) {
+  const code = readFileSync(join(dist, '_astro', f));
+  console.log(`diagram viewer, loaded on first open: ${f} ${kb(code.length)} (${kb(gzipSync(code).length)} gzip)`);
+}
 const htmlSizes = docPages.map((p) => Buffer.byteLength(html(p)));
 console.log(`\nHTML per doc page: median ${kb(htmlSizes.sort((a, b) => a - b)[Math.floor(htmlSizes.length / 2)] ?? 0)}, largest ${kb(Math.max(0, ...htmlSizes))}`);
 const largest = pages.map((p) => [p, Buffer.byteLength(html(p))]).sort((a, b) => b[1] - a[1])[0];

@@ -56,6 +56,17 @@ export const glossarySchema = z.object({
   definition: z.string().min(1),
 });
 
+/**
+ * A phase of a long procedure: its name and the activity it starts with; it runs to the next
+ * phase's first activity. The page draws one overview box per phase and one chart per phase.
+ */
+export const phaseSchema = z.object({
+  name: z.string().min(1),
+  from: slugSchema,
+  /** The source sets no order between this phase and the one before: the overview draws no arrow between them. */
+  parallel: z.boolean().default(false),
+});
+
 export const procedureSchema = z
   .object({
     /** Same as the page: /procedures/<slug>/ */
@@ -67,6 +78,7 @@ export const procedureSchema = z
     activities: z.array(activitySchema).min(1),
     forms: z.array(formSchema).default([]),
     glossary: z.array(glossarySchema).default([]),
+    phases: z.array(phaseSchema).default([]),
   })
   .superRefine((p, ctx) => {
     const roleIds = new Set<string>();
@@ -129,12 +141,24 @@ export const procedureSchema = z
         });
       }
     });
+    const order = new Map(p.activities.map((a, i) => [a.id, i]));
+    p.phases.forEach((ph, i) => {
+      const at = order.get(ph.from);
+      if (at === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['phases', i, 'from'], message: `阶段「${ph.name}」：from 的活动「${ph.from}」不在本流程的 activities 中` });
+      } else if (i === 0 && at !== 0) {
+        ctx.addIssue({ code: 'custom', path: ['phases', i, 'from'], message: `阶段「${ph.name}」：第一个阶段必须从第一个活动（${p.activities[0]!.id}）开始` });
+      } else if (i > 0 && at <= (order.get(p.phases[i - 1]!.from) ?? -1)) {
+        ctx.addIssue({ code: 'custom', path: ['phases', i, 'from'], message: `阶段「${ph.name}」：必须在上一个阶段「${p.phases[i - 1]!.name}」之后开始` });
+      }
+    });
   });
 
 export type Procedure = z.infer<typeof procedureSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type Activity = z.infer<typeof activitySchema>;
 export type Form = z.infer<typeof formSchema>;
+export type Phase = z.infer<typeof phaseSchema>;
 
 /** One readable line per problem: `file: path: message`. */
 export function formatProcedureIssues(file: string, error: z.ZodError): string {

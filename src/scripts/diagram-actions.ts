@@ -14,6 +14,8 @@ const EN: Record<string, string> = {
   '无法访问剪贴板，请手动复制': 'No access to the clipboard: copy the source by hand',
   '无法访问剪贴板，请手动复制下面已选中的源码（Ctrl+C 或 ⌘C）': 'No access to the clipboard: copy the selected source below by hand (Ctrl+C or ⌘C)',
   'Mermaid 源码': 'Mermaid source',
+  放大查看: 'View full screen',
+  '查看器加载失败，请刷新页面后重试': 'Could not load the viewer: reload the page and try again',
 };
 const english = () => document.documentElement.lang === 'en';
 const say = (zh: string) => (english() ? (EN[zh] ?? zh) : zh);
@@ -145,11 +147,20 @@ export function wireDiagramFigures(root: Document) {
     }
   }
   root.addEventListener('click', (event) => {
-    const button = (event.target as Element | null)?.closest?.('button[data-action]');
+    const target = event.target as Element | null;
+    // A click on the picture opens the viewer too (the 放大查看 button is the keyboard's way in).
+    const picture = target?.closest?.('.fb-diagram__img');
+    const button = target?.closest?.('button[data-action]') ?? (picture ? picture.closest('.fb-diagram')?.querySelector('button[data-action="zoom"]') : null);
     const fig = button?.closest<HTMLElement>('.fb-diagram');
     if (!button || !fig) return;
     const action = button.getAttribute('data-action');
-    if (action === 'png') {
+    if (action === 'zoom') {
+      // The viewer and its pan-and-zoom library load only now, on the first open.
+      import('./diagram-viewer.ts').then(
+        (m) => m.openViewer(fig, button as HTMLElement),
+        () => status(fig, '查看器加载失败，请刷新页面后重试'),
+      );
+    } else if (action === 'png') {
       png(fig).then(
         () => status(fig, '已生成 PNG'),
         () => status(fig, 'PNG 生成失败，请改用“下载 SVG”'),

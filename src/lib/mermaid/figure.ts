@@ -61,9 +61,11 @@ export function figureHast(d: RenderedDiagram, opts: { title: string; source: st
     printsLong(d.width, d.height) ? 'figure.fb-diagram.fb-diagram--long.not-content' : 'figure.fb-diagram.not-content',
     { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height },
     [
-      h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [img('light', light), img('dark', dark)]),
+      // Scrolls sideways only (a wide diagram on a phone): the wheel and vertical swipes scroll the page.
+      h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可左右滚动；“放大查看”可缩放）` }, [img('light', light), img('dark', dark)]),
       h('figcaption.fb-diagram__caption', opts.caption ?? title),
       h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
+        h('button.fb-diagram__action.fb-diagram__action--zoom', { type: 'button', dataAction: 'zoom', ariaHaspopup: 'dialog' }, '放大查看'),
         h('a.fb-diagram__action', { href: light, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' }, '下载 SVG'),
         h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
         h('button.fb-diagram__action', { type: 'button', dataAction: 'copy' }, '复制 Mermaid 源码'),

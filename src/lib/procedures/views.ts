@@ -35,7 +35,23 @@ export interface RoleDuty {
   /** What the role is in this procedure, if the data says. */
   description?: string;
   duties: string[];
-  activities: Array<{ step: string; name: string; value: string; inferred: boolean }>;
+  /** The steps the role has a letter in: each links to `/procedures/<slug>/#step-<id>` (stepAnchor). */
+  activities: Array<{
+    id: string;
+    step: string;
+    name: string;
+    value: string;
+    inferred: boolean;
+    deadline?: string;
+    /** Names of the forms the step produces and uses. */
+    produces: string[];
+    uses: string[];
+  }>;
+}
+
+/** The anchor of a step on its procedure page (a row of the responsibility matrix). */
+export function stepAnchor(slug: string, activityId: string, prefix = ''): string {
+  return `${prefix}/procedures/${slug}/#step-${activityId}`;
 }
 
 export interface RoleView {
@@ -47,13 +63,25 @@ export interface RoleView {
 export function roleViews(procedures: Procedure[]): RoleView[] {
   const map = new Map<string, RoleView>();
   for (const p of procedures) {
+    const formName = new Map(p.forms.map((f) => [f.id, f.name]));
     for (const r of p.roles) {
       const view = map.get(r.id) ?? { id: r.id, name: r.name, procedures: [] };
       view.procedures.push({
         procedure: { slug: p.slug, title: p.title },
         description: r.description,
         duties: r.duties,
-        activities: p.activities.filter((a) => a.raci[r.id]).map((a) => ({ step: a.step, name: a.name, value: a.raci[r.id]!, inferred: a.inferred.includes(r.id) })),
+        activities: p.activities
+          .filter((a) => a.raci[r.id])
+          .map((a) => ({
+            id: a.id,
+            step: a.step,
+            name: a.name,
+            value: a.raci[r.id]!,
+            inferred: a.inferred.includes(r.id),
+            deadline: a.deadline,
+            produces: a.produces.map((f) => formName.get(f) ?? f),
+            uses: a.uses.map((f) => formName.get(f) ?? f),
+          })),
       });
       map.set(r.id, view);
     }
@@ -119,6 +147,8 @@ export function columnGroups<T>(items: T[], max = 8): T[][] {
 }
 
 export interface StepCard {
+  /** The activity's id: its anchor on the procedure page is `#step-<id>`. */
+  id: string;
   step: string;
   name: string;
   deadline?: string;
@@ -129,7 +159,7 @@ export interface StepCard {
 /** What stepCards reads of a procedure (the page's script rebuilds it from the matrix table). */
 export interface MatrixData {
   roles: Array<{ id: string; name: string }>;
-  activities: Array<{ step: string; name: string; deadline?: string | undefined; raci: Record<string, string>; inferred: string[] }>;
+  activities: Array<{ id: string; step: string; name: string; deadline?: string | undefined; raci: Record<string, string>; inferred: string[] }>;
 }
 
 /** The matrix read row by row: for each step, which roles are R, A, C, I (the phone card view). */
@@ -150,6 +180,6 @@ export function stepCards(p: MatrixData): StepCard[] {
           .map((r) => ({ id: r.id, name: r.name, value: a.raci[r.id]!, inferred: a.inferred.includes(r.id) })),
       }))
       .filter((e) => e.roles.length > 0);
-    return { step: a.step, name: a.name, deadline: a.deadline, entries };
+    return { id: a.id, step: a.step, name: a.name, deadline: a.deadline, entries };
   });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readProcedure, readAllProcedures, checkProcedureSet } from '../../../src/lib/content/procedures-loader.ts';
-import { matrixCsv, roleViews, formViews, glossaryViews } from '../../../src/lib/procedures/views.ts';
+import { matrixCsv, roleViews, formViews, glossaryViews, stepAnchor } from '../../../src/lib/procedures/views.ts';
 
 const broken = readFileSync(join(__dirname, '../../fixtures/procedures/broken-matrix.yaml'), 'utf8');
 const example = readFileSync(join(process.cwd(), 'content/procedures/_example.yaml'), 'utf8');
@@ -85,9 +85,12 @@ describe('views generated from procedure data', () => {
   it('lists each role with its duties and steps', () => {
     const leader = roleViews([p]).find((r) => r.id === 'project-leader')!;
     expect(leader.procedures[0]!.activities).toEqual([
-      { step: '1', name: '制订项目计划', value: 'A/R', inferred: false },
-      { step: '2', name: '执行计划', value: 'A', inferred: false },
+      { id: 'plan', step: '1', name: '制订项目计划', value: 'A/R', inferred: false, deadline: '立项后五个工作日内', produces: ['《项目计划书》'], uses: [] },
+      { id: 'execute', step: '2', name: '执行计划', value: 'A', inferred: false, deadline: undefined, produces: [], uses: ['《项目计划书》'] },
     ]);
+    // Each step links to its row of the matrix on the procedure page.
+    expect(stepAnchor(p.slug, 'plan')).toBe(`/procedures/${p.slug}/#step-plan`);
+    expect(stepAnchor(p.slug, 'plan', '/en')).toBe(`/en/procedures/${p.slug}/#step-plan`);
   });
 
   it('links forms to the steps that produce and use them', () => {
