@@ -26,6 +26,7 @@ import { Session } from './session/session.ts';
 import { Commands } from './commands/registry.ts';
 import { Palette, Toolbar } from './app/Toolbar.tsx';
 import { Banners, LevelBar } from './app/Bars.tsx';
+import { WorkBanners } from './app/WorkBanners.tsx';
 import { SidePanel } from './app/SidePanel.tsx';
 import { Dialogs } from './app/Dialogs.tsx';
 import { ContextMenu } from './app/ContextMenu.tsx';
@@ -213,6 +214,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
           <Toolbar t={t} commands={commands} counts={counts} status={statusText} name={sessionState.info?.name ?? ''} />
           <input ref={fileInput} type="file" accept=".json,.dfd.json,application/json" className="fb-visually-hidden" tabIndex={-1} aria-label={t.import} onChange={onFileInput} />
           <Banners t={t} commands={commands} />
+          <WorkBanners t={t} commands={commands} />
           <LevelBar t={t} commands={commands} />
           <div className="fb-workspace">
             {exercise ? <ExercisePanel exercise={exercise} doc={doc} t={t} lang={lang} onShow={(d, e) => commands.showElement(d, e)} /> : null}

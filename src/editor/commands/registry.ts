@@ -21,7 +21,9 @@ import { copyText, downloadBlob, downloadText, fileStem } from '../io/download.t
 import { diagramSvg } from '../../lib/dfd/export/svg.ts';
 import { svgToPng } from '../io/png.ts';
 import { shareLink } from '../io/share.ts';
-import { restoreDocument, restoreStored, type Message, type Source } from '../io/restore.ts';
+import { restoreStored, type Message, type Source } from '../io/restore.ts';
+import { startRead, type ReadTask } from '../io/reader.ts';
+import type { ReadInput, ReadProgress } from '../io/read-job.ts';
 import * as edit from './edit.ts';
 import type { CommandId } from './ids.ts';
 
@@ -76,6 +78,7 @@ export async function withLayout(doc: DfdDocument): Promise<DfdDocument> {
 
 export class Commands {
   private clipboard: { clip: Clip; pastes: number } | null = null;
+  private reading: ReadTask | null = null;
 
   constructor(
     readonly store: Store,
@@ -332,28 +335,70 @@ export class Commands {
     }
   }
 
-  /** Opens a document from outside (file, drop, pasted Mermaid) as a new diagram; a bad one is named in an alert and nothing else changes. */
+  /**
+   * Opens a document from outside (file, drop, pasted Mermaid) as a new diagram. It is read, checked
+   * and laid out in a worker (io/reader.ts) with its progress shown and a 取消; until it is done,
+   * and when it is refused or cancelled, the open diagram stays as it was. A bad one is named in an
+   * alert (a pasted one in its dialog, which gets the message back).
+   */
   async importText(text: string, fallbackName: string, source: Source = 'file'): Promise<Message | null> {
-    const r = restoreDocument(text, source);
+    return this.read({ text }, fallbackName, source);
+  }
+
+  async importFile(file: File): Promise<void> {
+    await this.read({ file }, file.name.replace(/\.dfd\.json$|\.json$/i, ''), 'file');
+  }
+
+  /** 保存到我的文档: the shared copy open becomes one of the user's documents. */
+  async keepShared(): Promise<void> {
+    await this.session.keepShared();
+    this.store.set({ notice: { kind: 'status', text: this.t.sharedKept } });
+  }
+
+  /** 放弃: the shared copy goes, and the user's own document (the one /modeller/ opens) comes back. */
+  async discardShared(): Promise<void> {
+    if (!this.store.get().session.info?.shared) return;
+    const damaged = (m: Message) => this.alert(this.t.damaged(this.text(m)));
+    if (await this.session.openCurrent(damaged)) return;
+    await this.session.create(emptyDocument(this.t.newName), this.t.newName, { lazy: true });
+  }
+
+  /** Stops the read in progress; the open diagram stays. */
+  cancelRead(): void {
+    this.reading?.cancel();
+  }
+
+  private async read(input: ReadInput, fallbackName: string, source: Source): Promise<Message | null> {
+    this.reading?.cancel();
+    // Progress shows only when the read takes a moment (small files open without a flash).
+    let shown = false;
+    let last: ReadProgress = { stage: 'read', done: 0, total: 1 };
+    const show = setTimeout(() => {
+      shown = true;
+      this.store.set({ reading: last });
+    }, 150);
+    const task = startRead(input, source, (p) => {
+      last = p;
+      if (shown) this.store.set({ reading: p });
+    });
+    this.reading = task;
+    const r = await task.done;
+    clearTimeout(show);
+    if (this.reading === task) {
+      this.reading = null;
+      this.store.set({ reading: null });
+    }
+    if (r === 'cancelled') {
+      this.store.set({ notice: { kind: 'status', text: this.t.readCancelled } });
+      return null;
+    }
     if (!r.ok) {
       if (source !== 'mermaid') this.alert(this.t.importError(this.text(r.error)));
       return r.error;
     }
-    const doc = await withLayout(r.value);
-    await this.session.create(doc, doc.title?.trim() || fallbackName);
+    await this.session.create(r.value, r.value.title?.trim() || fallbackName);
     this.store.set({ notice: null });
     return null;
-  }
-
-  async importFile(file: File): Promise<void> {
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (err) {
-      this.alert(this.t.importError(String(err)));
-      return;
-    }
-    await this.importText(text, file.name.replace(/\.dfd\.json$|\.json$/i, ''));
   }
 
   renameDocument(name: string): void {

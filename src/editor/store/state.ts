@@ -9,11 +9,14 @@ import { currentDiagram } from '../model/editor.ts';
 import type { EditTarget } from '../canvas/context.ts';
 import type { Op } from '../model/ops.ts';
 import type { StorageProblem, StoredDiagram } from '../storage/db.ts';
+import type { ReadProgress } from '../io/read-job.ts';
 
 export interface SessionInfo {
   id: string;
   name: string;
   exercise?: string;
+  /** A copy opened from a share link, held in memory only until the user keeps it. */
+  shared?: boolean;
 }
 
 export type SaveStatus = 'loading' | 'saved' | 'saving' | 'dirty' | 'conflict' | 'error';
@@ -59,6 +62,8 @@ export interface UiState {
   minimap: boolean;
   /** The context menu, at a point of the page, for a symbol, a flow or the empty canvas. */
   menu: ContextMenuState | null;
+  /** A document from outside being read (in a worker), with its progress; 取消 stops it. */
+  reading: ReadProgress | null;
 }
 
 export interface ContextMenuState {
@@ -83,6 +88,7 @@ export const INITIAL_UI: UiState = {
   focus: null,
   menu: null,
   minimap: false,
+  reading: null,
 };
 
 // ---- Selectors (return state fields or primitives, so subscribers re-render only on change) ----
