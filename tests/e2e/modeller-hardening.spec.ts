@@ -126,3 +126,82 @@ test.describe('shared copies', () => {
     await expect(page.getByRole('region', { name: /这是分享的副本/ })).toHaveCount(0);
   });
 });
+
+test.describe('storage failing', () => {
+  /** IndexedDB and localStorage refuse every write once `window.__storageFull` is set, as a full disk does. */
+  async function withFailingStorage(page: Page) {
+    await page.addInitScript(() => {
+      const full = () => (window as unknown as { __storageFull?: boolean }).__storageFull === true;
+      const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (full()) throw quota();
+        return put.apply(this, args);
+      };
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+        if (full()) throw quota();
+        setItem.call(this, key, value);
+      };
+    });
+    await openModeller(page);
+    await addSymbol(page, '外部实体', '存好的实体');
+    await waitSaved(page);
+    await page.evaluate(() => ((window as unknown as { __storageFull?: boolean }).__storageFull = true));
+    await addSymbol(page, '处理', '满了之后');
+    await expect(page.getByRole('alert').filter({ hasText: '浏览器存储空间已满' })).toBeVisible();
+    await expect(page.locator('.fb-savestate')).toHaveText('未保存');
+  }
+
+  const leaveDialog = (page: Page) => page.getByRole('alertdialog', { name: '这张图还没有保存' });
+
+  test('importing another diagram asks first; kept, the unsaved one is in 打开 (未保存) and opens with its changes', async ({ page }) => {
+    await withFailingStorage(page);
+    await page.locator('input[type=file]').setInputFiles('tests/fixtures/editor/good.dfd.json');
+    await expect(leaveDialog(page)).toBeVisible();
+    await expect(leaveDialog(page).getByRole('button', { name: '取消' })).toBeFocused();
+    await expect(await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).toHaveProperty('violations', []);
+    await leaveDialog(page).getByRole('button', { name: '继续，留在打开列表里' }).click();
+    await expect(page.locator('.fb-docname')).toHaveText('进书业务');
+    await menu(page, '文件', '打开');
+    const list = page.getByRole('dialog', { name: '我的图' });
+    const unsaved = list.getByRole('button', { name: /（未保存）/ });
+    await expect(unsaved).toHaveCount(1);
+    await unsaved.click();
+    await expect(node(page, '满了之后')).toBeVisible();
+    await expect(node(page, '存好的实体')).toBeVisible();
+    await expect(page.locator('.fb-savestate')).toHaveText('未保存');
+  });
+
+  test('导出 JSON 后继续 downloads the unsaved diagram with its changes, then goes on', async ({ page }) => {
+    await withFailingStorage(page);
+    await menu(page, '文件', '新建');
+    const download = page.waitForEvent('download');
+    await leaveDialog(page).getByRole('button', { name: '导出 JSON 后继续' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toMatch(/\.dfd\.json$/);
+    const text = await new Promise<string>((resolve, reject) => {
+      void d.createReadStream().then((s) => {
+        let out = '';
+        s.on('data', (c: Buffer) => (out += c.toString('utf8')));
+        s.on('end', () => resolve(out));
+        s.on('error', reject);
+      });
+    });
+    expect(text).toContain('满了之后');
+    await expect(nodes(page)).toHaveCount(0);
+  });
+
+  test('取消 stays on the unsaved diagram; closing the tab asks first', async ({ page }) => {
+    await withFailingStorage(page);
+    await menu(page, '文件', '新建');
+    await leaveDialog(page).getByRole('button', { name: '取消' }).click();
+    await expect(leaveDialog(page)).toHaveCount(0);
+    await expect(node(page, '满了之后')).toBeVisible();
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+  });
+});

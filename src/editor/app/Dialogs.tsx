@@ -15,7 +15,6 @@ import type { DialogState } from '../store/state.ts';
 
 export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands; lang: 'zh-CN' | 'en' }) {
   const store = commands.store;
-  const session = commands.session;
   const dialog = useStore(store, (s) => s.dialog);
   const info = useStore(store, (s) => s.session.info);
   const doc = useStore(store, (s) => s.doc);
@@ -57,12 +56,13 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
                     aria-current={it.id === info?.id ? 'true' : undefined}
                     onClick={() => {
                       close();
-                      void session.openId(it.id, (e) => store.set({ notice: { kind: 'alert', text: lang === 'en' ? e.en : e.zh } }));
+                      void commands.openStored(it.id);
                     }}
                   >
                     <span className="fb-files__name">
                       {it.name}
                       {it.id === info?.id ? t.current : ''}
+                      {it.unsaved ? t.unsavedMark : ''}
                     </span>
                     <span className="fb-files__date">
                       {t.updated} {new Date(it.updated).toLocaleString(lang)}

@@ -79,6 +79,7 @@ export async function withLayout(doc: DfdDocument): Promise<DfdDocument> {
 export class Commands {
   private clipboard: { clip: Clip; pastes: number } | null = null;
   private reading: ReadTask | null = null;
+  private leaving: ((go: boolean) => void) | null = null;
 
   constructor(
     readonly store: Store,
@@ -175,7 +176,9 @@ export class Commands {
         store.set({ dialog: { type: 'renameLevel' } });
         return true;
       case 'new-document':
-        void this.session.create(emptyDocument(t.newName), t.newName, { lazy: true });
+        void this.confirmLeave().then((go) => {
+          if (go) void this.session.create(emptyDocument(t.newName), t.newName, { lazy: true });
+        });
         return true;
       case 'open-document':
         void this.session.list().then((items) =>
@@ -186,7 +189,14 @@ export class Commands {
               items: items.map((r) => {
                 const ok = restoreStored(r);
                 const name = typeof r.name === 'string' ? r.name : String(r.id);
-                return { id: String(r.id), name, updated: typeof r.updated === 'number' ? r.updated : 0, ...(ok.ok ? {} : { damaged: this.text(ok.error) }) };
+                const unsaved = this.session.isUnkept(String(r.id));
+                return {
+                  id: String(r.id),
+                  name,
+                  updated: typeof r.updated === 'number' ? r.updated : 0,
+                  ...(ok.ok ? {} : { damaged: this.text(ok.error) }),
+                  ...(unsaved ? { unsaved } : {}),
+                };
               }),
             },
           }),
@@ -349,6 +359,34 @@ export class Commands {
     await this.read({ file }, file.name.replace(/\.dfd\.json$|\.json$/i, ''), 'file');
   }
 
+  /**
+   * Before another diagram replaces the open one: when storage could not keep its changes, asks
+   * (导出 JSON 后继续 / 继续，留在打开列表里 / 取消). Either way on, the diagram stays in the 打开 list
+   * in memory (session.ts, `unkept`). True to go on.
+   */
+  confirmLeave(): Promise<boolean> {
+    if (!this.session.hasUnkeptChanges()) return Promise.resolve(true);
+    this.leaving?.(false);
+    this.store.set({ dialog: { type: 'leaveUnsaved' } });
+    return new Promise((resolve) => (this.leaving = resolve));
+  }
+
+  /** The answer to the leave dialog. */
+  answerLeave(answer: 'export' | 'keep' | 'cancel'): void {
+    if (answer === 'export') this.run('export-json');
+    const go = this.leaving;
+    this.leaving = null;
+    this.store.set({ dialog: null });
+    go?.(answer !== 'cancel');
+  }
+
+  /** Opens a diagram of the 打开 list (asking first when the open one is unkept). */
+  async openStored(id: string): Promise<void> {
+    if (id === this.store.get().session.info?.id) return;
+    if (!(await this.confirmLeave())) return;
+    await this.session.openId(id, (e) => this.alert(this.t.damaged(this.text(e))));
+  }
+
   /** 保存到我的文档: the shared copy open becomes one of the user's documents. */
   async keepShared(): Promise<void> {
     await this.session.keepShared();
@@ -358,6 +396,7 @@ export class Commands {
   /** 放弃: the shared copy goes, and the user's own document (the one /modeller/ opens) comes back. */
   async discardShared(): Promise<void> {
     if (!this.store.get().session.info?.shared) return;
+    if (!(await this.confirmLeave())) return;
     const damaged = (m: Message) => this.alert(this.t.damaged(this.text(m)));
     if (await this.session.openCurrent(damaged)) return;
     await this.session.create(emptyDocument(this.t.newName), this.t.newName, { lazy: true });
@@ -396,6 +435,7 @@ export class Commands {
       if (source !== 'mermaid') this.alert(this.t.importError(this.text(r.error)));
       return r.error;
     }
+    if (!(await this.confirmLeave())) return null;
     await this.session.create(r.value, r.value.title?.trim() || fallbackName);
     this.store.set({ notice: null });
     return null;

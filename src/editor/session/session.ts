@@ -43,6 +43,11 @@ export class Session {
   private inflight: Promise<void> = Promise.resolve();
   private channel: ReturnType<typeof saveChannel> | null = null;
   private unsubscribe: (() => void) | null = null;
+  /**
+   * Diagrams left with changes storage could not keep (storage full or failing, memory only, a
+   * conflict): held here, listed in 打开 as 未保存 and opened from here, until a save succeeds.
+   */
+  private unkept = new Map<string, StoredDiagram>();
 
   constructor(private readonly store: Store) {
     this.view = { diagramId: store.get().diagramId };
@@ -149,6 +154,19 @@ export class Session {
     }
   }
 
+  /** The open diagram, when storage does not hold its changes, into the in-memory list (see `unkept`). */
+  private keepUnkept(): void {
+    const info = this.state.info;
+    if (!info || !this.hasUnkeptChanges()) return;
+    const { id, name, exercise } = info;
+    this.unkept.set(id, { id, name, doc: this.store.get().doc, rev: this.rev, updated: Date.now(), ...(exercise ? { exercise } : {}) });
+  }
+
+  /** The diagram `id` is held in memory only (storage could not keep its last changes). */
+  isUnkept(id: string): boolean {
+    return this.unkept.has(id);
+  }
+
   /** The open document has changes that storage does not hold and will not hold by itself. */
   hasUnkeptChanges(): boolean {
     const { ready, persistent, status, conflict, info } = this.state;
@@ -193,6 +211,7 @@ export class Session {
         this.rev = res.rev;
         this.savedDoc = doc;
         this.savedName = cur.name;
+        this.unkept.delete(cur.id);
         this.dropJournal(cur.id);
         this.channel?.post({ type: 'saved', id: cur.id, rev: res.rev, tab: TAB });
         // Changes made while saving have their own save scheduled.
@@ -224,8 +243,12 @@ export class Session {
   }
 
   private async open(rec: StoredDiagram, v?: ViewState | null, shared = false): Promise<void> {
-    // Whatever the diagram being left still had to save is saved first.
-    if (this.state.info && this.state.info.id !== rec.id) await this.save();
+    // Whatever the diagram being left still had to save is saved first; what storage could not
+    // keep stays in memory, in the 打开 list, rather than being dropped.
+    if (this.state.info && this.state.info.id !== rec.id) {
+      await this.save();
+      this.keepUnkept();
+    }
     this.rev = rec.rev;
     this.savedDoc = rec.doc;
     this.savedName = rec.name;
@@ -277,6 +300,15 @@ export class Session {
    * record cannot be restored (then `onDamaged` hears why, and nothing is opened).
    */
   async openId(id: string, onDamaged?: (message: { zh: string; en: string }) => void): Promise<boolean> {
+    const held = this.unkept.get(id);
+    if (held) {
+      // Held in memory: opened as it was left, still unsaved (a save is tried again).
+      await this.open(held, { diagramId: held.doc.diagrams[0]!.id });
+      this.savedDoc = null;
+      this.report({ status: 'dirty' });
+      this.schedule();
+      return true;
+    }
     try {
       const raw = await this.backend.get(id);
       if (!raw) return false;
@@ -331,6 +363,7 @@ export class Session {
     clearTimeout(this.timer);
     await this.inflight;
     // Nothing of the removed diagram is saved again.
+    this.unkept.delete(cur.id);
     this.savedDoc = this.store.get().doc;
     this.savedName = cur.name;
     this.report({ info: null });
@@ -342,13 +375,16 @@ export class Session {
     }
   }
 
+  /** The stored diagrams, with those held in memory only (newer than their stored copy, if any). */
   async list(): Promise<StoredDiagram[]> {
+    let stored: StoredDiagram[] = [];
     try {
-      return await this.backend.list();
+      stored = await this.backend.list();
     } catch (err) {
       this.fail(err);
-      return [];
     }
+    this.keepUnkept();
+    return [...[...this.unkept.values()], ...stored.filter((r) => !this.unkept.has(String(r.id)))];
   }
 
   async resolveConflict(how: 'reload' | 'copy', copyName: string): Promise<void> {

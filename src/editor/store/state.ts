@@ -34,7 +34,9 @@ export interface SessionState {
 }
 
 export type DialogState =
-  | { type: 'open'; items: { id: string; name: string; updated: number; damaged?: string }[] }
+  | { type: 'open'; items: { id: string; name: string; updated: number; damaged?: string; unsaved?: boolean }[] }
+  /** Leaving a diagram whose changes storage could not keep: export it first, or keep it in memory. */
+  | { type: 'leaveUnsaved' }
   | { type: 'rename' }
   | { type: 'renameLevel' }
   | { type: 'delete' }
