@@ -16,6 +16,7 @@ import { boundaryNodes } from './core.ts';
 import { emptyDocument } from './model/actions.ts';
 import { currentDiagram, type SelectChange } from './model/editor.ts';
 import { Canvas, PALETTE_MIME } from './canvas/Canvas.tsx';
+import { rfId } from './canvas/elements.ts';
 import { CanvasActionsContext, MessagesContext, type CanvasActions, type EditTarget } from './canvas/context.ts';
 import { countFindings, useFindings, useMarkers } from './hooks/useFindings.ts';
 import { useCoarsePointer, useDarkTheme } from './hooks/useEnvironment.ts';
@@ -68,7 +69,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
       focusFindings: () => rootRef.current?.querySelector<HTMLElement>('.fb-findings h2')?.focus(),
       elementPoint: (kind: 'node' | 'flow', id: string) => {
         const sel = kind === 'node' ? '.react-flow__node' : '.react-flow__edge';
-        const r = rootRef.current?.querySelector(`${sel}[data-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+        const r = rootRef.current?.querySelector(`${sel}[data-id="${CSS.escape(rfId(id))}"]`)?.getBoundingClientRect();
         return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 200, y: 200 };
       },
     };
@@ -121,7 +122,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const refocus = useCallback((target: EditTarget) => {
     requestAnimationFrame(() => {
       const sel = target.kind === 'node' ? '.react-flow__node' : '.react-flow__edge';
-      const el = rootRef.current?.querySelector<HTMLElement>(`${sel}[data-id="${CSS.escape(target.id)}"]`);
+      const el = rootRef.current?.querySelector<HTMLElement>(`${sel}[data-id="${CSS.escape(rfId(target.id))}"]`);
       if (el && (document.activeElement === document.body || !document.activeElement)) el.focus({ preventScroll: true });
     });
   }, []);

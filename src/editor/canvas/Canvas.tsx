@@ -27,7 +27,7 @@ import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation 
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
-import { ARROW_ID, buildEdges, buildNodes, type EdgeCacheEntry, type NodeCacheEntry } from './elements.ts';
+import { ARROW_ID, buildEdges, buildNodes, fromRfId, rfId, type EdgeCacheEntry, type NodeCacheEntry } from './elements.ts';
 import { FlowEdge, type FlowRfEdge } from './FlowEdge.tsx';
 import type { EditTarget } from './context.ts';
 
@@ -133,13 +133,13 @@ function CanvasInner(props: CanvasProps) {
       const sel: SelectChange[] = [];
       for (const c of changes) {
         if (c.type === 'dimensions' && c.dimensions) {
-          measured.set(c.id, c.dimensions);
+          measured.set(fromRfId(c.id), c.dimensions);
         } else if (c.type === 'position' && c.position) {
           const p = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
-          if (c.dragging) (dragging ??= new Map()).set(c.id, p);
-          else (commit ??= {})[c.id] = p;
+          if (c.dragging) (dragging ??= new Map()).set(fromRfId(c.id), p);
+          else (commit ??= {})[fromRfId(c.id)] = p;
         } else if (c.type === 'select') {
-          sel.push({ id: c.id, selected: c.selected });
+          sel.push({ id: fromRfId(c.id), selected: c.selected });
         }
       }
       if (dragging) {
@@ -162,7 +162,7 @@ function CanvasInner(props: CanvasProps) {
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowRfEdge>[]) => {
       const sel: SelectChange[] = [];
-      for (const c of changes) if (c.type === 'select') sel.push({ id: c.id, selected: c.selected });
+      for (const c of changes) if (c.type === 'select') sel.push({ id: fromRfId(c.id), selected: c.selected });
       if (sel.length) onSelectDelta({ flows: sel });
     },
     [onSelectDelta],
@@ -172,14 +172,14 @@ function CanvasInner(props: CanvasProps) {
   const onNodeContextMenu = useCallback(
     (e: React.MouseEvent, n: DfdRfNode) => {
       e.preventDefault();
-      onContextMenu(e, { kind: 'node', id: n.id });
+      onContextMenu(e, { kind: 'node', id: n.data.node.id });
     },
     [onContextMenu],
   );
   const onEdgeContextMenu = useCallback(
     (e: React.MouseEvent, ed: FlowRfEdge) => {
       e.preventDefault();
-      onContextMenu(e, { kind: 'flow', id: ed.id });
+      onContextMenu(e, { kind: 'flow', id: fromRfId(ed.id) });
     },
     [onContextMenu],
   );
@@ -192,15 +192,15 @@ function CanvasInner(props: CanvasProps) {
   );
   const onNodeDoubleClick = useCallback(
     (_: unknown, n: DfdRfNode) => {
-      if (n.data.hasChild) onOpenChild(n.id);
-      else if (!n.data.boundary) onStartEdit({ kind: 'node', id: n.id, field: 'label' });
+      if (n.data.hasChild) onOpenChild(n.data.node.id);
+      else if (!n.data.boundary) onStartEdit({ kind: 'node', id: n.data.node.id, field: 'label' });
     },
     [onStartEdit, onOpenChild],
   );
   const onMoveEnd = useCallback((_: unknown, vp: Viewport) => onViewportSaved(diagramId, vp), [onViewportSaved, diagramId]);
   const onConnect = useCallback(
     (c: Connection) => {
-      if (c.source && c.target && c.source !== c.target) onConnectNodes(c.source, c.target);
+      if (c.source && c.target && c.source !== c.target) onConnectNodes(fromRfId(c.source), fromRfId(c.target));
     },
     [onConnectNodes],
   );
@@ -227,15 +227,15 @@ function CanvasInner(props: CanvasProps) {
     // Wait a frame so that a diagram just switched to is in React Flow's store.
     const raf = requestAnimationFrame(() => {
       let c: { x: number; y: number } | null = null;
-      if (f.kind === 'node') c = center(f.id);
+      if (f.kind === 'node') c = center(rfId(f.id));
       else {
-        const e = rf.getEdge(f.id);
+        const e = rf.getEdge(rfId(f.id));
         const a = e && center(e.source);
         const b = e && center(e.target);
         c = a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : (a ?? b ?? null);
       }
       if (c) void rf.setCenter(c.x, c.y, { zoom: Math.max(rf.getZoom(), 1) });
-      const sel = f.kind === 'node' ? `.react-flow__node[data-id="${CSS.escape(f.id)}"]` : `.react-flow__edge[data-id="${CSS.escape(f.id)}"]`;
+      const sel = `${f.kind === 'node' ? '.react-flow__node' : '.react-flow__edge'}[data-id="${CSS.escape(rfId(f.id))}"]`;
       wrapper.current?.querySelector<HTMLElement>(sel)?.focus({ preventScroll: true });
       onFocusDoneRef.current();
     });
