@@ -36,7 +36,7 @@ const docArb = fc.record({
   rename: labelArb,
 });
 
-type Case = fc.RecordValue<{ ids: string[]; labels: string[]; rename: string }>;
+type Case = { ids: string[]; labels: string[]; rename: string };
 
 function documentOf(c: Case, n: number) {
   const [d0, d1, a, b, s, f1, f2, p1] = c.ids as [string, string, string, string, string, string, string, string];
@@ -101,8 +101,8 @@ test('arbitrary ids and labels, through import, select, click, connect, rename, 
       // Connect the store to the entity (React Flow looks the target handle up by id).
       await connect(page, nodes(page).nth(2), first, 'x');
       await expect(page.locator('.react-flow__edge')).toHaveCount(3);
-      // Rename the process in place, to another hostile label.
-      await nodes(page).nth(1).dblclick();
+      // Rename the store in place, to another hostile label (the process opens its child level).
+      await page.locator('.react-flow__node').filter({ has: page.locator('.fb-node--store') }).dblclick();
       const input = page.getByRole('textbox', { name: '编辑名称' });
       await expect(input).toBeFocused();
       await input.fill(c.rename);
@@ -112,9 +112,9 @@ test('arbitrary ids and labels, through import, select, click, connect, rename, 
       await page.keyboard.press('F2');
       await page.keyboard.press('Escape');
       // The child level, by the level list.
-      await page.getByLabel('层次').selectOption({ index: 1 });
+      await page.getByLabel('层次', { exact: true }).selectOption({ index: 1 });
       await expect(nodes(page)).not.toHaveCount(0);
-      await page.getByLabel('层次').selectOption({ index: 0 });
+      await page.getByLabel('层次', { exact: true }).selectOption({ index: 0 });
       // Export and print.
       const json = JSON.parse(await text(await exportItem(page, '导出 JSON'))) as { diagrams: { id: string }[] };
       expect(json.diagrams.map((d) => d.id)).toEqual([doc.diagrams[0]!.id, doc.diagrams[1]!.id]);
