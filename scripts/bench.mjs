@@ -59,6 +59,10 @@ if (only === 'fuzz') {
   benchFuzz();
   process.exit(0);
 }
+if (only === 'geometry') {
+  spawnSync('npx', ['tsx', 'scripts/bench-dfd.ts'], { stdio: 'inherit', env: { ...process.env, FLOWBOOK_BENCH_ONLY: 'geometry' } });
+  process.exit(0);
+}
 
 /**
  * One `astro build`, timed. The Mermaid disk cache is a fresh folder for the cold build and the same

@@ -21,9 +21,10 @@ import {
   type Viewport,
   type XYPosition,
 } from '@xyflow/react';
-import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
+import type { DfdDiagram, DfdNode, NodeKind } from '@schemas/dfd.ts';
 import type { Selection, SelectChange } from '../model/editor.ts';
-import { GRID, fallbackPosition, flowBends, flowOffsets, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
+import { GRID, fallbackPosition, flowOffsets, nodeBox, type Box, type Notation } from '../../lib/dfd/export/geometry.ts';
+import { FlowRouter } from '../../lib/dfd/export/routing.ts';
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
@@ -99,13 +100,19 @@ function CanvasInner(props: CanvasProps) {
   // Flows fan out between one pair of symbols, and bow round symbols in their way (from the
   // model's positions: recomputed when the diagram changes, not on every drag frame).
   const offsets = useMemo(() => flowOffsets(diagram.flows), [diagram.flows]);
+  // An edit reroutes only the flows it can change (FlowRouter), and a symbol's box is measured again
+  // only when the symbol changed: an edit of a 5,000-symbol diagram stays well under a frame budget.
+  const [router] = useState(() => new FlowRouter());
+  const [boxes] = useState(() => new WeakMap<DfdNode, { notation: Notation; box: Box }>());
   const bends = useMemo(() => {
     const placed = diagram.nodes.map((n, i) => {
       const p = n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : fallbackPosition(i);
-      return { id: n.id, x: p.x, y: p.y, box: nodeBox(n, notation), round: notation === 'yourdon' && n.kind === 'process' };
+      let b = boxes.get(n);
+      if (!b || b.notation !== notation) boxes.set(n, (b = { notation, box: nodeBox(n, notation) }));
+      return { id: n.id, x: p.x, y: p.y, box: b.box, round: notation === 'yourdon' && n.kind === 'process' };
     });
-    return flowBends(placed, diagram.flows, offsets);
-  }, [diagram.nodes, diagram.flows, notation, offsets]);
+    return router.update(placed, diagram.flows, offsets);
+  }, [diagram.nodes, diagram.flows, notation, offsets, router, boxes]);
 
   const edges = useMemo(
     () => buildEdges(edgeCache, { diagram, offsets, bends, selectedFlows, markers, editing, t }),
