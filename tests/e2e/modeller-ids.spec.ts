@@ -102,7 +102,10 @@ test('arbitrary ids and labels, through import, select, click, connect, rename, 
       await connect(page, nodes(page).nth(2), first, 'x');
       await expect(page.locator('.react-flow__edge')).toHaveCount(3);
       // Rename the store in place, to another hostile label (the process opens its child level).
-      await page.locator('.react-flow__node').filter({ has: page.locator('.fb-node--store') }).dblclick();
+      await page
+        .locator('.react-flow__node')
+        .filter({ has: page.locator('.fb-node--store') })
+        .dblclick();
       const input = page.getByRole('textbox', { name: '编辑名称' });
       await expect(input).toBeFocused();
       await input.fill(c.rename);
