@@ -205,3 +205,15 @@ test.describe('storage failing', () => {
     await dialog.dismiss();
   });
 });
+
+test('a name field open when an import finishes does not rename an element of the imported diagram', async ({ page }) => {
+  await openModeller(page);
+  await chooseFile(page, unplacedFile(120, '导入中'));
+  // While the worker reads, a new symbol's name field opens on the diagram still shown.
+  await page.getByRole('group', { name: '符号' }).getByRole('button', { name: '处理', exact: true }).click();
+  await expect(page.locator('.fb-docname')).toHaveText('导入中', { timeout: 45_000 });
+  await expect(page.getByRole('textbox', { name: '编辑名称' })).toHaveCount(0);
+  await page.keyboard.type('不该出现');
+  await page.keyboard.press('Enter');
+  await expect(node(page, '不该出现')).toHaveCount(0);
+});

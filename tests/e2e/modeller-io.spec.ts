@@ -358,6 +358,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await openModeller(page);
     await importFile(page, 'good.dfd.json');
+    await expect(page.locator('.fb-docname')).toHaveText('进书业务'); // imports finish in a worker
     await addSymbol(page, '处理', '孤立处理');
     await node(page, '审核采购单').click();
     await expect(findings(page).locator('[data-rule="process-needs-input"]')).toHaveCount(1);

@@ -255,6 +255,9 @@ export class Session {
     this.view = v ?? { diagramId: rec.doc.diagrams[0]!.id };
     const info: SessionInfo = { id: rec.id, name: rec.name, ...(rec.exercise ? { exercise: rec.exercise } : {}), ...(shared ? { shared: true } : {}) };
     this.store.dispatch({ type: 'load', doc: rec.doc, diagramId: this.view.diagramId });
+    // A name field or menu open on the diagram left (an import can finish while one is) must not
+    // land on an element of the one opened that happens to have the same id.
+    this.store.set({ editing: null, menu: null });
     this.report({ info, conflict: null, status: this.rev > 0 || shared ? 'saved' : 'dirty' });
     // What /modeller/ opens next time changes only for the user's own documents.
     if (!shared) this.backend.setMeta('current', rec.id).catch(() => {});
