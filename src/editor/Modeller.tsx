@@ -202,7 +202,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
 
   const statusText = (() => {
     if (!sessionState.ready) return t.saving;
-    if (sessionState.status === 'conflict') return t.unsaved;
+    if (sessionState.status === 'conflict' || sessionState.info?.shared) return t.unsaved;
     if (!sessionState.persistent || sessionState.status === 'error') return t.unsaved;
     if (sessionState.status === 'saved') return t.saved;
     return t.saving;
