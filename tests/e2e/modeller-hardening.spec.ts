@@ -217,3 +217,16 @@ test('a name field open when an import finishes does not rename an element of th
   await page.keyboard.press('Enter');
   await expect(node(page, '不该出现')).toHaveCount(0);
 });
+
+test('a large document is linted in a worker: its findings come from there', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await openModeller(page);
+  const doc = generateDocument(1200);
+  doc.title = '大文档校验';
+  doc.diagrams[0]!.nodes.push({ id: 'lonely', kind: 'process', code: 'P99', label: '孤立的处理', x: 0, y: 900 });
+  await chooseFile(page, { name: 'lint.dfd.json', mimeType: 'application/json', buffer: Buffer.from(serializeDocument(doc)) });
+  await expect(page.locator('.fb-docname')).toHaveText('大文档校验', { timeout: 45_000 });
+  await expect(page.getByRole('region', { name: '校验结果' }).locator('[data-rule="process-needs-input"]')).toContainText('孤立的处理', { timeout: 30_000 });
+  expect(workers.some((u) => /lint\.worker/.test(u))).toBe(true);
+});
