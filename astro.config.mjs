@@ -14,6 +14,9 @@ import { PAGEFIND_RANKING } from './src/lib/search/query.ts';
 
 export default defineConfig({
   vite: {
+    // The modeller reads large documents in a module worker (src/editor/io/read.worker.ts), which
+    // loads elkjs on demand: code splitting needs ES module workers (the default, iife, has none).
+    worker: { format: 'es' },
     resolve: {
       // Starlight's search dialog loads Pagefind UI by this name; Flowbook's wrapper adds the query
       // conversion (Traditional → Simplified, numerals → digits) and longer excerpts.

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { layoutDiagram, lint, readDocument, serializeDocument, type DfdDocument } from '../src/lib/dfd/index.ts';
 import { generateDiagram, generateDocument } from '../src/lib/dfd/generate.ts';
 import { flowBends, flowLabelSpots, flowLabelWidth, flowOffsets, nodeBox } from '../src/lib/dfd/export/geometry.ts';
+import { FlowRouter } from '../src/lib/dfd/export/routing.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,6 +72,8 @@ async function main() {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   const fine = (t: number) => (t < 10 ? `${t.toFixed(2)} ms` : ms(t));
   console.log('DFD core bench');
+  // `npm run bench -- --only geometry`: the flow routing figures alone.
+  if (process.env.FLOWBOOK_BENCH_ONLY === 'geometry') return geometry(ms);
   const sizes = [100, 1000, 10000];
   const times = lintTimes(sizes, 6000);
   times.docs.forEach((doc, i) => {
@@ -115,6 +118,10 @@ async function main() {
     console.log(`elkjs layout ${n} nodes (${doc.diagrams[0]!.flows.length} flows): median ${ms(median(t))}`);
   }
 
+  geometry(ms);
+}
+
+function geometry(ms: (x: number) => string) {
   // Flow routing (what the canvas and the SVG export redo after an edit): near-linear since the
   // symbols are looked up in a grid. Before, it tested every flow against every symbol: about 0.3 s
   // at 2,000 symbols, 1.6 s at 5,000 and 5.7 s at 10,000 (measured for issue 17).
@@ -134,6 +141,48 @@ async function main() {
       tl.push(performance.now() - m);
     }
     console.log(`flow routing ${n} nodes (${d.flows.length} flows), one edit's update: median ${ms(median(t))}, label spots ${ms(median(tl))}`);
+  }
+
+  // The canvas's geometry after an edit (one symbol moved), as the canvas computes it: fan-out
+  // offsets, each symbol's box, the bends. Before: every box measured and every flow routed again
+  // (flowBends). Now: boxes kept per unchanged symbol, and FlowRouter reroutes only the flows the
+  // move can change (src/lib/dfd/export/routing.ts).
+  for (const n of [1000, 5000, 10000]) {
+    const d = generateDiagram(n).diagrams[0]!;
+    const place = (nodes: typeof d.nodes, box: (node: (typeof d.nodes)[number]) => ReturnType<typeof nodeBox>) =>
+      nodes.map((node, i) => ({ id: node.id, x: node.x ?? (i % 100) * 200, y: node.y ?? Math.floor(i / 100) * 140, box: box(node), round: false }));
+    const laid = d.nodes.map((node, i) => ({ ...node, x: (i % 100) * 200, y: Math.floor(i / 100) * 140 }));
+    const before: number[] = [];
+    const after: number[] = [];
+    const router = new FlowRouter();
+    const boxes = new WeakMap<object, ReturnType<typeof nodeBox>>();
+    const cached = (node: (typeof d.nodes)[number]) => {
+      let b = boxes.get(node);
+      if (!b) boxes.set(node, (b = nodeBox(node, 'gane-sarson')));
+      return b;
+    };
+    router.update(place(laid, cached), d.flows, flowOffsets(d.flows));
+    let rerouted = 0;
+    let nodes = laid;
+    for (let i = 0; i < 7; i++) {
+      // One symbol moved, as the reducer does it: a new object for it, the others kept.
+      const k = (i * 997) % nodes.length;
+      nodes = nodes.map((node, j) => (j === k ? { ...node, x: node.x + 40, y: node.y + 30 } : node));
+      let s = performance.now();
+      flowBends(
+        place(nodes, (node) => nodeBox(node, 'gane-sarson')),
+        d.flows,
+        flowOffsets(d.flows),
+      );
+      before.push(performance.now() - s);
+      s = performance.now();
+      router.update(place(nodes, cached), d.flows, flowOffsets(d.flows));
+      after.push(performance.now() - s);
+      rerouted += router.rerouted;
+    }
+    console.log(
+      `canvas geometry after moving one symbol, ${n} nodes (${d.flows.length} flows): before ${ms(median(before))} (every box, every flow), now ${ms(median(after))} (${Math.round(rerouted / 7)} flows rerouted a move)`,
+    );
   }
 }
 

@@ -40,6 +40,16 @@ function benchCli() {
   console.log(`| now: npm run --silent flowbook (adds npm's own start-up) | ${time('npm', ['run', '--silent', 'flowbook', '--', 'check', file])} |`);
 }
 
+/** The fuzzer (tests/unit/redteam-fuzz.test.ts) with 10,000 cases; `npm test` runs 1,000 of them. */
+function benchFuzz() {
+  console.log("\n## fuzzer: 10,000 hostile inputs through the modeller's door\n");
+  const t = performance.now();
+  const r = spawnSync('npx', ['vitest', 'run', 'tests/unit/redteam-fuzz.test.ts'], { encoding: 'utf8', env: { ...process.env, FLOWBOOK_FUZZ_RUNS: '10000' } });
+  const line = /fuzzer: \d+ cases[^\n]*/.exec(r.stdout ?? '')?.[0] ?? '(no count printed)';
+  console.log(`${r.status === 0 ? 'passed' : 'FAILED'}: ${line} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) console.log((r.stdout ?? '') + (r.stderr ?? ''));
+}
+
 console.log('# Flowbook benchmark\n');
 if (only === 'cli') {
   benchCli();
@@ -47,6 +57,14 @@ if (only === 'cli') {
 }
 if (only === 'layout') {
   spawnSync('npx', ['tsx', 'scripts/bench-layout.ts'], { stdio: 'inherit' });
+  process.exit(0);
+}
+if (only === 'fuzz') {
+  benchFuzz();
+  process.exit(0);
+}
+if (only === 'geometry') {
+  spawnSync('npx', ['tsx', 'scripts/bench-dfd.ts'], { stdio: 'inherit', env: { ...process.env, FLOWBOOK_BENCH_ONLY: 'geometry' } });
   process.exit(0);
 }
 
@@ -175,4 +193,5 @@ for (const script of ['scripts/bench-dfd.ts', 'scripts/bench-layout.ts', 'script
   if (r.status !== 0) console.log(`(${script} exited with ${r.status})`);
 }
 
+benchFuzz();
 benchCli();

@@ -16,6 +16,7 @@ import { boundaryNodes } from './core.ts';
 import { emptyDocument } from './model/actions.ts';
 import { currentDiagram, type SelectChange } from './model/editor.ts';
 import { Canvas, PALETTE_MIME } from './canvas/Canvas.tsx';
+import { rfId } from './canvas/elements.ts';
 import { CanvasActionsContext, MessagesContext, type CanvasActions, type EditTarget } from './canvas/context.ts';
 import { countFindings, useFindings, useMarkers } from './hooks/useFindings.ts';
 import { useCoarsePointer, useDarkTheme } from './hooks/useEnvironment.ts';
@@ -26,6 +27,7 @@ import { Session } from './session/session.ts';
 import { Commands } from './commands/registry.ts';
 import { Palette, Toolbar } from './app/Toolbar.tsx';
 import { Banners, LevelBar } from './app/Bars.tsx';
+import { WorkBanners } from './app/WorkBanners.tsx';
 import { SidePanel } from './app/SidePanel.tsx';
 import { Dialogs } from './app/Dialogs.tsx';
 import { ContextMenu } from './app/ContextMenu.tsx';
@@ -71,7 +73,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
       focusFindings: () => requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('.fb-findings h2')?.focus()),
       elementPoint: (kind: 'node' | 'flow', id: string) => {
         const sel = kind === 'node' ? '.react-flow__node' : '.react-flow__edge';
-        const r = rootRef.current?.querySelector(`${sel}[data-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+        const r = rootRef.current?.querySelector(`${sel}[data-id="${CSS.escape(rfId(id))}"]`)?.getBoundingClientRect();
         return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 200, y: 200 };
       },
     };
@@ -128,7 +130,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const refocus = useCallback((target: EditTarget) => {
     requestAnimationFrame(() => {
       const sel = target.kind === 'node' ? '.react-flow__node' : '.react-flow__edge';
-      const el = rootRef.current?.querySelector<HTMLElement>(`${sel}[data-id="${CSS.escape(target.id)}"]`);
+      const el = rootRef.current?.querySelector<HTMLElement>(`${sel}[data-id="${CSS.escape(rfId(target.id))}"]`);
       if (el && (document.activeElement === document.body || !document.activeElement)) el.focus({ preventScroll: true });
     });
   }, []);
@@ -214,7 +216,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
 
   const statusText = (() => {
     if (!sessionState.ready) return t.saving;
-    if (sessionState.status === 'conflict') return t.unsaved;
+    if (sessionState.status === 'conflict' || sessionState.info?.shared) return t.unsaved;
     if (!sessionState.persistent || sessionState.status === 'error') return t.unsaved;
     if (sessionState.status === 'saved') return t.saved;
     return t.saving;
@@ -232,6 +234,7 @@ function ModellerApp({ lang }: { lang: Lang }) {
           <Toolbar t={t} commands={commands} counts={counts} status={statusText} name={sessionState.info?.name ?? ''} />
           <input ref={fileInput} type="file" accept=".json,.dfd.json,application/json" className="fb-visually-hidden" tabIndex={-1} aria-label={t.import} onChange={onFileInput} />
           <Banners t={t} commands={commands} />
+          <WorkBanners t={t} commands={commands} />
           <LevelBar t={t} commands={commands} />
           <div className="fb-workspace">
             {exercise ? <ExercisePanel exercise={exercise} doc={doc} t={t} lang={lang} onShow={(d, e) => commands.showElement(d, e)} /> : null}

@@ -67,6 +67,7 @@ export function DocumentsDialog({ t, lang, commands, items }: { t: Messages; lan
                       <span className="fb-files__name">
                         {it.name}
                         {current ? t.current : ''}
+                        {it.unsaved ? t.unsavedMark : ''}
                       </span>
                       <span className="fb-files__date">
                         {t.updated} {dates.format(new Date(it.updated))}

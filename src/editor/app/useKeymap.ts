@@ -2,6 +2,7 @@
 import { useEffect, type RefObject } from 'react';
 import type { Commands } from '../commands/registry.ts';
 import { matchKey } from '../commands/keymap.ts';
+import { fromRfId } from '../canvas/elements.ts';
 
 export function useKeymap(rootRef: RefObject<HTMLElement | null>, commands: Commands): void {
   useEffect(() => {
@@ -22,7 +23,7 @@ export function useKeymap(rootRef: RefObject<HTMLElement | null>, commands: Comm
       if (!ids.length) return;
       const nodeEl = target?.closest<HTMLElement>('.react-flow__node');
       const edgeEl = target?.closest<SVGElement>('.react-flow__edge');
-      const args = { ...(nodeEl?.dataset.id ? { focusedNode: nodeEl.dataset.id } : {}), ...(edgeEl?.dataset.id ? { focusedFlow: edgeEl.dataset.id } : {}) };
+      const args = { ...(nodeEl?.dataset.id ? { focusedNode: fromRfId(nodeEl.dataset.id) } : {}), ...(edgeEl?.dataset.id ? { focusedFlow: fromRfId(edgeEl.dataset.id) } : {}) };
       for (const id of ids) {
         if (commands.run(id, args)) {
           e.preventDefault();

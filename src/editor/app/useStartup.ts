@@ -19,13 +19,14 @@ export function useStartup(commands: Commands, t: Messages, lang: Lang): void {
     started.current = true;
     const text = (m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh);
     const damaged = (m: { zh: string; en: string }) => store.set({ notice: { kind: 'alert', text: t.damaged(text(m)) } });
-    void session.init(async (backend) => {
+    void session.init(async () => {
       const shared = restoreShare(location.hash);
       if (shared !== null) {
         history.replaceState(null, '', location.pathname + location.search);
         if (shared.ok) {
           const doc = await withLayout(shared.value);
-          await session.create(doc, t.sharedCopy(doc.title || t.newName));
+          // A copy in memory: what /modeller/ opens next time stays the same until it is kept.
+          await session.openShared(doc, t.sharedCopy(doc.title || t.newName));
           store.set({ notice: { kind: 'status', text: t.shareOpened } });
           return;
         }
@@ -44,13 +45,8 @@ export function useStartup(commands: Commands, t: Messages, lang: Lang): void {
         }
         store.set({ exerciseError: t.exerciseFailed(slug) });
       }
-      const current = await backend.getMeta<string>('current').catch(() => undefined);
-      if (current && (await session.openId(current, damaged))) return;
-      const all = await backend.list().catch(() => []);
       // A damaged record is skipped (and named); the others stay usable.
-      for (const r of [...all.filter((x) => !x.exercise), ...all.filter((x) => x.exercise)]) {
-        if (r.id !== current && (await session.openId(r.id, damaged))) return;
-      }
+      if (await session.openCurrent(damaged)) return;
       await session.create(emptyDocument(t.newName), t.newName, { lazy: true });
     });
   }, [commands, store, session, t, lang]);

@@ -21,13 +21,14 @@ import {
   type Viewport,
   type XYPosition,
 } from '@xyflow/react';
-import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
+import type { DfdDiagram, DfdNode, NodeKind } from '@schemas/dfd.ts';
 import type { Selection, SelectChange } from '../model/editor.ts';
-import { GRID, fallbackPosition, flowBends, flowLabelSpots, flowLabelWidth, flowOffsets, nodeBox, type Notation } from '../../lib/dfd/export/geometry.ts';
+import { GRID, fallbackPosition, flowLabelSpots, flowLabelWidth, flowOffsets, nodeBox, type Box, type Notation } from '../../lib/dfd/export/geometry.ts';
+import { FlowRouter } from '../../lib/dfd/export/routing.ts';
 import type { Messages } from '../i18n.ts';
 import { DfdNodeView, type DfdRfNode, type Marker } from './DfdNodeView.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
-import { ARROW_ID, buildEdges, buildNodes, type EdgeCacheEntry, type NodeCacheEntry } from './elements.ts';
+import { ARROW_ID, buildEdges, buildNodes, fromRfId, rfId, type EdgeCacheEntry, type NodeCacheEntry } from './elements.ts';
 import { FlowEdge, type FlowRfEdge } from './FlowEdge.tsx';
 import type { EditTarget } from './context.ts';
 
@@ -82,6 +83,9 @@ export interface CanvasProps {
   onContextMenu(e: { clientX: number; clientY: number }, target: { kind: 'node' | 'flow'; id: string } | { kind: 'pane' }): void;
 }
 
+/** Past this many symbols on a level, flow labels stay at their flow's middle (see below). */
+const LABEL_SPOTS_LIMIT = 1000;
+
 function CanvasInner(props: CanvasProps) {
   const { diagram, notation, selection, markers, editing, t, onMoveNodes, onSelectDelta, boundary, withChild } = props;
   const rf = useReactFlow();
@@ -103,17 +107,27 @@ function CanvasInner(props: CanvasProps) {
   // Flows fan out between one pair of symbols, and bow round symbols in their way (from the
   // model's positions: recomputed when the diagram changes, not on every drag frame).
   const offsets = useMemo(() => flowOffsets(diagram.flows), [diagram.flows]);
-  // Labels go where they are clear of symbols and of each other, as in the SVG/PNG/print export.
-  const { bends, labelSpots } = useMemo(() => {
-    const placed = diagram.nodes.map((n, i) => {
+  // An edit reroutes only the flows it can change (FlowRouter), and a symbol's box is measured again
+  // only when the symbol changed: an edit of a 5,000-symbol diagram stays well under a frame budget.
+  // Labels go where they are clear of symbols and of each other, as in the SVG/PNG/print export;
+  // that placement looks at every flow, so past LABEL_SPOTS_LIMIT symbols (far beyond a textbook
+  // diagram) labels stay at the middle of their flow and an edit stays fast.
+  const [router] = useState(() => new FlowRouter());
+  const [boxes] = useState(() => new WeakMap<DfdNode, { notation: Notation; box: Box }>());
+  const { bends, labelSpots } = useMemo(() => {    const placed = diagram.nodes.map((n, i) => {
       const p = n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : fallbackPosition(i);
-      return { id: n.id, x: p.x, y: p.y, box: nodeBox(n, notation), round: notation === 'yourdon' && n.kind === 'process' };
+      let b = boxes.get(n);
+      if (!b || b.notation !== notation) boxes.set(n, (b = { notation, box: nodeBox(n, notation) }));
+      return { id: n.id, x: p.x, y: p.y, box: b.box, round: notation === 'yourdon' && n.kind === 'process' };
     });
-    const bends = flowBends(placed, diagram.flows, offsets);
-    const widths = new Map(diagram.flows.map((f) => [f.id, flowLabelWidth(f.code, f.label)]));
-    return { bends, labelSpots: flowLabelSpots(placed, diagram.flows, offsets, bends, (id) => widths.get(id) ?? 0) };
-  }, [diagram.nodes, diagram.flows, notation, offsets]);
-
+  // An edit reroutes only the flows it can change (FlowRouter), and a symbol's box is measured again
+  // only when the symbol changed: an edit of a 5,000-symbol diagram stays well under a frame budget.
+  // Labels go where they are clear of symbols and of each other, as in the SVG/PNG/print export;
+  // that placement looks at every flow, so past LABEL_SPOTS_LIMIT symbols (far beyond a textbook
+  // diagram) labels stay at the middle of their flow and an edit stays fast.
+  const [router] = useState(() => new FlowRouter());
+  const [boxes] = useState(() => new WeakMap<DfdNode, { notation: Notation; box: Box }>());
+  const { bends, labelSpots } = useMemo(() => {
   const edges = useMemo(
     () => buildEdges(edgeCache, { diagram, offsets, bends, labelSpots, selectedFlows, markers, editing, t }),
     [edgeCache, diagram, offsets, bends, labelSpots, selectedFlows, markers, editing, t],
@@ -140,13 +154,13 @@ function CanvasInner(props: CanvasProps) {
       const sel: SelectChange[] = [];
       for (const c of changes) {
         if (c.type === 'dimensions' && c.dimensions) {
-          measured.set(c.id, c.dimensions);
+          measured.set(fromRfId(c.id), c.dimensions);
         } else if (c.type === 'position' && c.position) {
           const p = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
-          if (c.dragging) (dragging ??= new Map()).set(c.id, p);
-          else (commit ??= {})[c.id] = p;
+          if (c.dragging) (dragging ??= new Map()).set(fromRfId(c.id), p);
+          else (commit ??= {})[fromRfId(c.id)] = p;
         } else if (c.type === 'select') {
-          sel.push({ id: c.id, selected: c.selected });
+          sel.push({ id: fromRfId(c.id), selected: c.selected });
         }
       }
       if (dragging) {
@@ -169,7 +183,7 @@ function CanvasInner(props: CanvasProps) {
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowRfEdge>[]) => {
       const sel: SelectChange[] = [];
-      for (const c of changes) if (c.type === 'select') sel.push({ id: c.id, selected: c.selected });
+      for (const c of changes) if (c.type === 'select') sel.push({ id: fromRfId(c.id), selected: c.selected });
       if (sel.length) onSelectDelta({ flows: sel });
     },
     [onSelectDelta],
@@ -202,14 +216,14 @@ function CanvasInner(props: CanvasProps) {
   const onNodeContextMenu = useCallback(
     (e: React.MouseEvent, n: DfdRfNode) => {
       e.preventDefault();
-      onContextMenu(e, { kind: 'node', id: n.id });
+      onContextMenu(e, { kind: 'node', id: n.data.node.id });
     },
     [onContextMenu],
   );
   const onEdgeContextMenu = useCallback(
     (e: React.MouseEvent, ed: FlowRfEdge) => {
       e.preventDefault();
-      onContextMenu(e, { kind: 'flow', id: ed.id });
+      onContextMenu(e, { kind: 'flow', id: fromRfId(ed.id) });
     },
     [onContextMenu],
   );
@@ -222,15 +236,15 @@ function CanvasInner(props: CanvasProps) {
   );
   const onNodeDoubleClick = useCallback(
     (_: unknown, n: DfdRfNode) => {
-      if (n.data.hasChild) onOpenChild(n.id);
-      else if (!n.data.boundary) onStartEdit({ kind: 'node', id: n.id, field: 'label' });
+      if (n.data.hasChild) onOpenChild(n.data.node.id);
+      else if (!n.data.boundary) onStartEdit({ kind: 'node', id: n.data.node.id, field: 'label' });
     },
     [onStartEdit, onOpenChild],
   );
   const onMoveEnd = useCallback((_: unknown, vp: Viewport) => onViewportSaved(diagramId, vp), [onViewportSaved, diagramId]);
   const onConnect = useCallback(
     (c: Connection) => {
-      if (c.source && c.target && c.source !== c.target) onConnectNodes(c.source, c.target);
+      if (c.source && c.target && c.source !== c.target) onConnectNodes(fromRfId(c.source), fromRfId(c.target));
     },
     [onConnectNodes],
   );
@@ -257,15 +271,15 @@ function CanvasInner(props: CanvasProps) {
     // Wait a frame so that a diagram just switched to is in React Flow's store.
     const raf = requestAnimationFrame(() => {
       let c: { x: number; y: number } | null = null;
-      if (f.kind === 'node') c = center(f.id);
+      if (f.kind === 'node') c = center(rfId(f.id));
       else {
-        const e = rf.getEdge(f.id);
+        const e = rf.getEdge(rfId(f.id));
         const a = e && center(e.source);
         const b = e && center(e.target);
         c = a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : (a ?? b ?? null);
       }
       if (c) void rf.setCenter(c.x, c.y, { zoom: Math.max(rf.getZoom(), 1) });
-      const sel = f.kind === 'node' ? `.react-flow__node[data-id="${CSS.escape(f.id)}"]` : `.react-flow__edge[data-id="${CSS.escape(f.id)}"]`;
+      const sel = `${f.kind === 'node' ? '.react-flow__node' : '.react-flow__edge'}[data-id="${CSS.escape(rfId(f.id))}"]`;
       wrapper.current?.querySelector<HTMLElement>(sel)?.focus({ preventScroll: true });
       onFocusDoneRef.current();
     });

@@ -66,9 +66,11 @@ function Field({
   );
 }
 
-function DfdNodeViewInner({ id, data, selected }: NodeProps<DfdRfNode>) {
+function DfdNodeViewInner({ data, selected }: NodeProps<DfdRfNode>) {
   const t = useMessages();
   const { node, notation, marker, editing, width, height, boundary, hasChild } = data;
+  // The document's id (React Flow's own is escaped: canvas/elements.ts, rfId).
+  const id = node.id;
   // Only a boolean is selected from the connection state, so nodes re-render once when a drag starts.
   const connecting = useConnection((c) => c.inProgress);
   const classes = [

@@ -50,7 +50,7 @@ function FlowEdgeInner({ id, source, target, data, selected, markerEnd }: EdgePr
   const cls = ['fb-flow-label', selected ? 'is-selected' : '', marker ? `has-${marker.severity}` : ''].join(' ');
   const edit = (field: EditField) => (e: React.MouseEvent) => {
     e.stopPropagation();
-    actions.startEdit({ kind: 'flow', id, field });
+    actions.startEdit({ kind: 'flow', id: flow.id, field });
   };
   return (
     <>
@@ -61,7 +61,7 @@ function FlowEdgeInner({ id, source, target, data, selected, markerEnd }: EdgePr
             <InlineEdit
               value={editing === 'code' ? code : label}
               label={editing === 'code' ? t.editCode : t.editLabel}
-              onCommit={(v) => actions.commitEdit({ kind: 'flow', id, field: editing }, v)}
+              onCommit={(v) => actions.commitEdit({ kind: 'flow', id: flow.id, field: editing }, v)}
               onCancel={() => actions.cancelEdit()}
             />
           </div>

@@ -11,6 +11,27 @@ import type { DfdRfNode, Marker } from './DfdNodeView.tsx';
 import type { FlowRfEdge } from './FlowEdge.tsx';
 import type { EditTarget } from './context.ts';
 
+/**
+ * The id React Flow gets for an element: ids are data (any string a document holds), and React
+ * Flow writes node ids into CSS selectors of its own without escaping them (the handle lookup while
+ * a flow is drawn), where a quote or a bracket throws. Ids of plain characters are kept as they
+ * are; any other is written as `~` and the hex of its UTF-16 units (lone surrogates included), and
+ * `fromRfId` gives it back exactly.
+ */
+const PLAIN_ID = /^[A-Za-z0-9_.:-]+$/;
+export function rfId(id: string): string {
+  if (PLAIN_ID.test(id)) return id;
+  let out = '~';
+  for (let i = 0; i < id.length; i++) out += id.charCodeAt(i).toString(16).padStart(4, '0');
+  return out;
+}
+export function fromRfId(id: string): string {
+  if (!id.startsWith('~')) return id;
+  let out = '';
+  for (let i = 1; i + 4 <= id.length; i += 4) out += String.fromCharCode(parseInt(id.slice(i, i + 4), 16));
+  return out;
+}
+
 export const ARROW_ID = 'fb-arrowhead';
 
 export interface NodeCacheEntry {
@@ -93,7 +114,7 @@ export function buildNodes(store: { current: Map<string, NodeCacheEntry> }, i: N
     }
     const box = nodeBox(n, notation);
     const node: DfdRfNode = {
-      id: n.id,
+      id: rfId(n.id),
       type: 'dfd',
       position: { x: pos.x, y: pos.y },
       // Known sizes: the symbol is visible (and its name field focusable) before it is measured.
@@ -151,10 +172,10 @@ export function buildEdges(store: { current: Map<string, EdgeCacheEntry> }, i: E
     }
     const label = [t.flow, f.code, f.label || t.blank].filter(Boolean).join(' ');
     const edge: FlowRfEdge = {
-      id: f.id,
+      id: rfId(f.id),
       type: 'flow',
-      source: f.from,
-      target: f.to,
+      source: rfId(f.from),
+      target: rfId(f.to),
       data: { flow: f, offset, bend, ...(labelT !== undefined ? { labelT } : {}), marker, editing: ed },
       selected: sel,
       markerEnd: ARROW_ID,

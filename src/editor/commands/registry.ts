@@ -22,7 +22,9 @@ import { diagramSvg, svgDataUri } from '../../lib/dfd/export/svg.ts';
 import { svgToPng } from '../io/png.ts';
 import { levelFileNames, zipStore } from '../io/zip.ts';
 import { shareLink } from '../io/share.ts';
-import { restoreDocument, restoreStored, type Message, type Source } from '../io/restore.ts';
+import { restoreStored, type Message, type Source } from '../io/restore.ts';
+import { startRead, type ReadTask } from '../io/reader.ts';
+import type { ReadInput, ReadProgress } from '../io/read-job.ts';
 import * as edit from './edit.ts';
 import type { CommandId } from './ids.ts';
 
@@ -85,6 +87,8 @@ export async function withLayout(doc: DfdDocument): Promise<DfdDocument> {
 
 export class Commands {
   private clipboard: { clip: Clip; pastes: number } | null = null;
+  private reading: ReadTask | null = null;
+  private leaving: ((go: boolean) => void) | null = null;
 
   constructor(
     readonly store: Store,
@@ -181,8 +185,10 @@ export class Commands {
         store.set({ dialog: { type: 'renameLevel' } });
         return true;
       case 'new-document':
-        // Asks for the name first (NewDocument dialog → createDocument).
-        store.set({ dialog: { type: 'newDocument' } });
+        // Storage could not keep the open diagram: ask first; then the name of the new one.
+        void this.confirmLeave().then((go) => {
+          if (go) store.set({ dialog: { type: 'newDocument' } });
+        });
         return true;
       case 'open-document':
         void this.listDocuments().then((items) => store.set({ dialog: { type: 'open', items } }));
@@ -355,6 +361,7 @@ export class Commands {
       const ok = restoreStored(r);
       const name = typeof r.name === 'string' ? r.name : String(r.id);
       const item: DocumentItem = { id: String(r.id), name, updated: typeof r.updated === 'number' ? r.updated : 0 };
+      if (this.session.isUnkept(item.id)) item.unsaved = true;
       if (!ok.ok) return { ...item, damaged: this.text(ok.error) };
       // The open document as it is now (autosave may be a moment behind).
       const doc = item.id === cur ? s.doc : ok.record.doc;
@@ -438,28 +445,100 @@ export class Commands {
     }
   }
 
-  /** Opens a document from outside (file, drop, pasted Mermaid) as a new diagram; a bad one is named in an alert and nothing else changes. */
+  /**
+   * Opens a document from outside (file, drop, pasted Mermaid) as a new diagram. It is read, checked
+   * and laid out in a worker (io/reader.ts) with its progress shown and a 取消; until it is done,
+   * and when it is refused or cancelled, the open diagram stays as it was. A bad one is named in an
+   * alert (a pasted one in its dialog, which gets the message back).
+   */
   async importText(text: string, fallbackName: string, source: Source = 'file'): Promise<Message | null> {
-    const r = restoreDocument(text, source);
+    return this.read({ text }, fallbackName, source);
+  }
+
+  async importFile(file: File): Promise<void> {
+    await this.read({ file }, file.name.replace(/\.dfd\.json$|\.json$/i, ''), 'file');
+  }
+
+  /**
+   * Before another diagram replaces the open one: when storage could not keep its changes, asks
+   * (导出 JSON 后继续 / 继续，留在打开列表里 / 取消). Either way on, the diagram stays in the 打开 list
+   * in memory (session.ts, `unkept`). True to go on.
+   */
+  confirmLeave(): Promise<boolean> {
+    if (!this.session.hasUnkeptChanges()) return Promise.resolve(true);
+    this.leaving?.(false);
+    this.store.set({ dialog: { type: 'leaveUnsaved' } });
+    return new Promise((resolve) => (this.leaving = resolve));
+  }
+
+  /** The answer to the leave dialog. */
+  answerLeave(answer: 'export' | 'keep' | 'cancel'): void {
+    if (answer === 'export') this.run('export-json');
+    const go = this.leaving;
+    this.leaving = null;
+    this.store.set({ dialog: null });
+    go?.(answer !== 'cancel');
+  }
+
+  /** Opens a diagram of the 打开 list (asking first when the open one is unkept). */
+  async openStored(id: string): Promise<void> {
+    if (id === this.store.get().session.info?.id) return;
+    if (!(await this.confirmLeave())) return;
+    await this.session.openId(id, (e) => this.alert(this.t.damaged(this.text(e))));
+  }
+
+  /** 保存到我的文档: the shared copy open becomes one of the user's documents. */
+  async keepShared(): Promise<void> {
+    await this.session.keepShared();
+    this.store.set({ notice: { kind: 'status', text: this.t.sharedKept } });
+  }
+
+  /** 放弃: the shared copy goes, and the user's own document (the one /modeller/ opens) comes back. */
+  async discardShared(): Promise<void> {
+    if (!this.store.get().session.info?.shared) return;
+    if (!(await this.confirmLeave())) return;
+    const damaged = (m: Message) => this.alert(this.t.damaged(this.text(m)));
+    if (await this.session.openCurrent(damaged)) return;
+    await this.session.create(emptyDocument(this.t.newName), this.t.newName, { lazy: true });
+  }
+
+  /** Stops the read in progress; the open diagram stays. */
+  cancelRead(): void {
+    this.reading?.cancel();
+  }
+
+  private async read(input: ReadInput, fallbackName: string, source: Source): Promise<Message | null> {
+    this.reading?.cancel();
+    // Progress shows only when the read takes a moment (small files open without a flash).
+    let shown = false;
+    let last: ReadProgress = { stage: 'read', done: 0, total: 1 };
+    const show = setTimeout(() => {
+      shown = true;
+      this.store.set({ reading: last });
+    }, 150);
+    const task = startRead(input, source, (p) => {
+      last = p;
+      if (shown) this.store.set({ reading: p });
+    });
+    this.reading = task;
+    const r = await task.done;
+    clearTimeout(show);
+    if (this.reading === task) {
+      this.reading = null;
+      this.store.set({ reading: null });
+    }
+    if (r === 'cancelled') {
+      this.store.set({ notice: { kind: 'status', text: this.t.readCancelled } });
+      return null;
+    }
     if (!r.ok) {
       if (source !== 'mermaid') this.alert(this.t.importError(this.text(r.error)));
       return r.error;
     }
-    const doc = await withLayout(r.value);
-    await this.session.create(doc, doc.title?.trim() || fallbackName);
+    if (!(await this.confirmLeave())) return null;
+    await this.session.create(r.value, r.value.title?.trim() || fallbackName);
     this.store.set({ notice: null });
     return null;
-  }
-
-  async importFile(file: File): Promise<void> {
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (err) {
-      this.alert(this.t.importError(String(err)));
-      return;
-    }
-    await this.importText(text, file.name.replace(/\.dfd\.json$|\.json$/i, ''));
   }
 
   renameDocument(name: string): void {

@@ -3,10 +3,34 @@ import type { DfdDocument } from '@schemas/dfd.ts';
 import { countBySeverity, lint, worse, type Finding, type SeverityCounts } from '../core.ts';
 import type { Lang } from '../i18n.ts';
 import type { Marker } from '../canvas/DfdNodeView.tsx';
+import type { LintReply, LintRequest } from '../io/lint.worker.ts';
+
+/** Documents with more symbols than this are linted in a worker (io/lint.worker.ts). */
+export const LINT_IN_WORKER = 1000;
+
+let worker: Worker | null | undefined;
+let seq = 0;
+/** The lint worker, started on first need; null where none can start (then the page lints). */
+function lintWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = typeof Worker === 'undefined' ? null : new Worker(new URL('../io/lint.worker.ts', import.meta.url), { type: 'module', name: 'flowbook-lint' });
+    worker?.addEventListener('error', () => {
+      worker?.terminate();
+      worker = null;
+    });
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+const symbols = (doc: DfdDocument) => doc.diagrams.reduce((k, d) => k + d.nodes.length, 0);
 
 /**
  * The core's findings for the whole document, kept current as the user draws. Linting runs after
- * the change is painted; when it has been slow (large documents) changes are batched a little.
+ * the change is painted; when it has been slow (large documents) changes are batched a little, and
+ * a document of more than LINT_IN_WORKER symbols is linted in a worker, off the page's thread.
  */
 export function useFindings(doc: DfdDocument, lang: Lang): Finding[] {
   const [result, setResult] = useState<{ doc: DfdDocument | null; findings: Finding[] }>({ doc: null, findings: [] });
@@ -19,6 +43,23 @@ export function useFindings(doc: DfdDocument, lang: Lang): Finding[] {
       cost.current = performance.now() - t0;
       setResult({ doc, findings });
     };
+    const w = symbols(doc) > LINT_IN_WORKER ? lintWorker() : null;
+    if (w) {
+      const mine = ++seq;
+      const onMessage = (e: MessageEvent<LintReply>) => {
+        if (e.data.seq === mine) setResult({ doc, findings: e.data.findings });
+      };
+      const onError = () => run();
+      w.addEventListener('message', onMessage);
+      w.addEventListener('error', onError);
+      const request: LintRequest = { seq: mine, doc, locale: lang };
+      const h = setTimeout(() => w.postMessage(request), 100);
+      return () => {
+        clearTimeout(h);
+        w.removeEventListener('message', onMessage);
+        w.removeEventListener('error', onError);
+      };
+    }
     const h = setTimeout(run, cost.current > 12 ? 150 : 0);
     return () => clearTimeout(h);
   }, [doc, lang, result.doc]);

@@ -43,6 +43,11 @@ export class Session {
   private inflight: Promise<void> = Promise.resolve();
   private channel: ReturnType<typeof saveChannel> | null = null;
   private unsubscribe: (() => void) | null = null;
+  /**
+   * Diagrams left with changes storage could not keep (storage full or failing, memory only, a
+   * conflict): held here, listed in 打开 as 未保存 and opened from here, until a save succeeds.
+   */
+  private unkept = new Map<string, StoredDiagram>();
 
   constructor(private readonly store: Store) {
     this.view = { diagramId: store.get().diagramId };
@@ -110,7 +115,7 @@ export class Session {
   private writeJournal(): void {
     const info = this.state.info;
     const doc = this.store.get().doc;
-    if (!info || !this.state.persistent || doc === this.savedDoc) return;
+    if (!info || info.shared || !this.state.persistent || doc === this.savedDoc) return;
     try {
       localStorage.setItem(JOURNAL, JSON.stringify({ id: info.id, name: info.name, rev: this.rev, doc }));
     } catch {
@@ -149,18 +154,31 @@ export class Session {
     }
   }
 
+  /** The open diagram, when storage does not hold its changes, into the in-memory list (see `unkept`). */
+  private keepUnkept(): void {
+    const info = this.state.info;
+    if (!info || !this.hasUnkeptChanges()) return;
+    const { id, name, exercise } = info;
+    this.unkept.set(id, { id, name, doc: this.store.get().doc, rev: this.rev, updated: Date.now(), ...(exercise ? { exercise } : {}) });
+  }
+
+  /** The diagram `id` is held in memory only (storage could not keep its last changes). */
+  isUnkept(id: string): boolean {
+    return this.unkept.has(id);
+  }
+
   /** The open document has changes that storage does not hold and will not hold by itself. */
   hasUnkeptChanges(): boolean {
-    const { ready, persistent, status, conflict } = this.state;
+    const { ready, persistent, status, conflict, info } = this.state;
     if (!ready) return false;
     const unsaved = this.store.get().doc !== this.savedDoc;
-    return unsaved && (!persistent || status === 'error' || conflict !== null);
+    return unsaved && (!persistent || status === 'error' || conflict !== null || !!info?.shared);
   }
 
   /** Autosave: a change (or a rename) is saved a moment later, one save at a time. */
   private schedule(): void {
     const { ready, info, conflict } = this.state;
-    if (!ready || !info || conflict) return;
+    if (!ready || !info || conflict || info.shared) return;
     if (this.store.get().doc === this.savedDoc && info.name === this.savedName) return;
     if (this.state.status !== 'dirty') this.report({ status: 'dirty' });
     clearTimeout(this.timer);
@@ -178,7 +196,8 @@ export class Session {
 
   private async saveNow(): Promise<void> {
     const cur = this.state.info;
-    if (!cur || this.state.conflict) return;
+    // A shared copy is not stored until the user keeps it (keepShared).
+    if (!cur || this.state.conflict || cur.shared) return;
     const doc = this.store.get().doc;
     if (doc === this.savedDoc && cur.name === this.savedName) {
       this.report({ status: 'saved' });
@@ -192,6 +211,7 @@ export class Session {
         this.rev = res.rev;
         this.savedDoc = doc;
         this.savedName = cur.name;
+        this.unkept.delete(cur.id);
         this.dropJournal(cur.id);
         this.channel?.post({ type: 'saved', id: cur.id, rev: res.rev, tab: TAB });
         // Changes made while saving have their own save scheduled.
@@ -222,17 +242,60 @@ export class Session {
     return this.view;
   }
 
-  private async open(rec: StoredDiagram, v?: ViewState | null): Promise<void> {
-    // Whatever the diagram being left still had to save is saved first.
-    if (this.state.info && this.state.info.id !== rec.id) await this.save();
+  private async open(rec: StoredDiagram, v?: ViewState | null, shared = false): Promise<void> {
+    // Whatever the diagram being left still had to save is saved first; what storage could not
+    // keep stays in memory, in the 打开 list, rather than being dropped.
+    if (this.state.info && this.state.info.id !== rec.id) {
+      await this.save();
+      this.keepUnkept();
+    }
     this.rev = rec.rev;
     this.savedDoc = rec.doc;
     this.savedName = rec.name;
     this.view = v ?? { diagramId: rec.doc.diagrams[0]!.id };
-    const info: SessionInfo = { id: rec.id, name: rec.name, ...(rec.exercise ? { exercise: rec.exercise } : {}) };
+    const info: SessionInfo = { id: rec.id, name: rec.name, ...(rec.exercise ? { exercise: rec.exercise } : {}), ...(shared ? { shared: true } : {}) };
     this.store.dispatch({ type: 'load', doc: rec.doc, diagramId: this.view.diagramId });
-    this.report({ info, conflict: null, status: this.rev > 0 ? 'saved' : 'dirty' });
-    this.backend.setMeta('current', rec.id).catch(() => {});
+    // A name field or menu open on the diagram left (an import can finish while one is) must not
+    // land on an element of the one opened that happens to have the same id.
+    this.store.set({ editing: null, menu: null });
+    this.report({ info, conflict: null, status: this.rev > 0 || shared ? 'saved' : 'dirty' });
+    // What /modeller/ opens next time changes only for the user's own documents.
+    if (!shared) this.backend.setMeta('current', rec.id).catch(() => {});
+  }
+
+  /**
+   * A document from a share link, opened as a copy held in memory only: nothing is stored and
+   * the diagram /modeller/ opens next time stays the same until the user keeps it (keepShared);
+   * edits to it are guarded by beforeunload like any unkept change.
+   */
+  async openShared(doc: DfdDocument, name: string): Promise<void> {
+    await this.open({ id: newRecordId(), name, doc, rev: 0, updated: Date.now() }, undefined, true);
+  }
+
+  /** 保存到我的文档: the shared copy becomes one of the user's documents, and the one opened next time. */
+  async keepShared(): Promise<void> {
+    const info = this.state.info;
+    if (!info?.shared) return;
+    const { shared: _shared, ...own } = info;
+    this.savedDoc = null;
+    this.report({ info: own });
+    await this.save();
+    this.backend.setMeta('current', own.id).catch(() => {});
+  }
+
+  /**
+   * The document /modeller/ opens when nothing else is asked for: the current one, else the first
+   * stored one that restores (non-exercise first). False when there is none; `onDamaged` hears of
+   * each record that cannot be restored.
+   */
+  async openCurrent(onDamaged?: (message: { zh: string; en: string }) => void): Promise<boolean> {
+    const current = await this.backend.getMeta<string>('current').catch(() => undefined);
+    if (current && (await this.openId(current, onDamaged))) return true;
+    const all = await this.backend.list().catch(() => []);
+    for (const r of [...all.filter((x) => !x.exercise), ...all.filter((x) => x.exercise)]) {
+      if (r.id !== current && (await this.openId(r.id, onDamaged))) return true;
+    }
+    return false;
   }
 
   /**
@@ -240,6 +303,15 @@ export class Session {
    * record cannot be restored (then `onDamaged` hears why, and nothing is opened).
    */
   async openId(id: string, onDamaged?: (message: { zh: string; en: string }) => void): Promise<boolean> {
+    const held = this.unkept.get(id);
+    if (held) {
+      // Held in memory: opened as it was left, still unsaved (a save is tried again).
+      await this.open(held, { diagramId: held.doc.diagrams[0]!.id });
+      this.savedDoc = null;
+      this.report({ status: 'dirty' });
+      this.schedule();
+      return true;
+    }
     try {
       const raw = await this.backend.get(id);
       if (!raw) return false;
@@ -294,6 +366,7 @@ export class Session {
     clearTimeout(this.timer);
     await this.inflight;
     // Nothing of the removed diagram is saved again.
+    this.unkept.delete(cur.id);
     this.savedDoc = this.store.get().doc;
     this.savedName = cur.name;
     this.report({ info: null });
@@ -341,13 +414,16 @@ export class Session {
     }
   }
 
+  /** The stored diagrams, with those held in memory only (newer than their stored copy, if any). */
   async list(): Promise<StoredDiagram[]> {
+    let stored: StoredDiagram[] = [];
     try {
-      return await this.backend.list();
+      stored = await this.backend.list();
     } catch (err) {
       this.fail(err);
-      return [];
     }
+    this.keepUnkept();
+    return [...[...this.unkept.values()], ...stored.filter((r) => !this.unkept.has(String(r.id)))];
   }
 
   async resolveConflict(how: 'reload' | 'copy', copyName: string): Promise<void> {

@@ -9,11 +9,14 @@ import { currentDiagram } from '../model/editor.ts';
 import type { EditTarget } from '../canvas/context.ts';
 import type { Op } from '../model/ops.ts';
 import type { StorageProblem, StoredDiagram } from '../storage/db.ts';
+import type { ReadProgress } from '../io/read-job.ts';
 
 export interface SessionInfo {
   id: string;
   name: string;
   exercise?: string;
+  /** A copy opened from a share link, held in memory only until the user keeps it. */
+  shared?: boolean;
 }
 
 export type SaveStatus = 'loading' | 'saved' | 'saving' | 'dirty' | 'conflict' | 'error';
@@ -33,6 +36,8 @@ export interface SessionState {
 export type DialogState =
   | { type: 'open'; items: DocumentItem[] }
   | { type: 'newDocument' }
+  /** Leaving a diagram whose changes storage could not keep: export it first, or keep it in memory. */
+  | { type: 'leaveUnsaved' }
   | { type: 'rename' }
   | { type: 'renameLevel' }
   | { type: 'delete' }
@@ -57,6 +62,8 @@ export interface DocumentItem {
   thumb?: string;
   /** Why it cannot be opened. */
   damaged?: string;
+  /** Held in memory only: storage could not keep its latest changes. */
+  unsaved?: boolean;
 }
 
 export type Notice = { kind: 'alert' | 'status'; text: string } | null;
@@ -80,6 +87,8 @@ export interface UiState {
   panelsHidden: boolean;
   /** The context menu, at a point of the page, for a symbol, a flow or the empty canvas. */
   menu: ContextMenuState | null;
+  /** A document from outside being read (in a worker), with its progress; 取消 stops it. */
+  reading: ReadProgress | null;
 }
 
 export interface ContextMenuState {
@@ -106,6 +115,7 @@ export const INITIAL_UI: UiState = {
   minimap: false,
   fullscreen: false,
   panelsHidden: false,
+  reading: null,
 };
 
 // ---- Selectors (return state fields or primitives, so subscribers re-render only on change) ----
