@@ -35,6 +35,11 @@ export const LAYERS = {
     onlyFolders: ['src/lib/dfd', 'src/schemas'],
     onlyPackages: ['zod', 'zod/*', 'opencc-js', 'opencc-js/*', 'elkjs', 'elkjs/*'],
   },
+  // The business flow chart core: pure like the DFD core, whose reading and text helpers it shares.
+  'src/lib/bfc': {
+    onlyFolders: ['src/lib/bfc', 'src/lib/dfd', 'src/schemas'],
+    onlyPackages: ['zod', 'zod/*', 'opencc-js', 'opencc-js/*', 'elkjs', 'elkjs/*'],
+  },
   // zod schemas and the types inferred from them.
   'src/schemas': { onlyFolders: ['src/schemas'], onlyPackages: ['zod', 'zod/*'] },
   // The React island: no Astro, and none of the site's or the command line's code.

@@ -36,7 +36,7 @@ function fail(path: readonly PathSegment[] | string, zh: string, en: string): Re
   return { ok: false, error: { path: p, zh: prefix + zh, en: prefix + en } };
 }
 
-function typeNames(v: unknown): { zh: string; en: string } {
+export function typeNames(v: unknown): { zh: string; en: string } {
   if (v === undefined) return { zh: '缺失', en: 'missing' };
   if (v === null) return { zh: 'null', en: 'null' };
   if (Array.isArray(v)) return { zh: '数组', en: 'an array' };
@@ -54,7 +54,7 @@ function typeNames(v: unknown): { zh: string; en: string } {
   }
 }
 
-const EXPECTED: Record<string, { zh: string; en: string }> = {
+export const EXPECTED: Record<string, { zh: string; en: string }> = {
   string: { zh: '字符串', en: 'a string' },
   number: { zh: '数字', en: 'a number' },
   array: { zh: '数组', en: 'an array' },
@@ -62,7 +62,7 @@ const EXPECTED: Record<string, { zh: string; en: string }> = {
   boolean: { zh: '布尔值', en: 'a boolean' },
 };
 
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let v: unknown = root;
   for (const seg of path) {
     if (v === null || typeof v !== 'object') return undefined;
@@ -71,14 +71,14 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-function show(v: unknown): string {
+export function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   if (v === undefined) return 'undefined';
   const s = JSON.stringify(v);
   return s && s.length > 40 ? s.slice(0, 40) + '…' : String(s);
 }
 
-function listOr(values: readonly unknown[], locale: 'zh' | 'en'): string {
+export function listOr(values: readonly unknown[], locale: 'zh' | 'en'): string {
   const q = values.map((v) => JSON.stringify(v));
   if (q.length <= 1) return q.join('');
   const last = q.pop();
@@ -114,7 +114,7 @@ function issueToResult(issue: $ZodIssue, input: unknown): ReadResult {
   }
 }
 
-function jsonError(e: unknown, text: string): ReadResult {
+export function jsonError(e: unknown, text: string): ReadResult {
   const msg = e instanceof Error ? e.message : String(e);
   const m = /position (\d+)/.exec(msg);
   if (m) {
