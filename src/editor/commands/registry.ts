@@ -23,6 +23,10 @@ import { svgToPng } from '../io/png.ts';
 import { shareLink } from '../io/share.ts';
 import { restoreDocument, restoreStored, type Message, type Source } from '../io/restore.ts';
 import * as edit from './edit.ts';
+import * as bfc from '../model/bfc.ts';
+import type { BfcDocument, BfcFlow, BfcNode, BfcNodeKind, BfcTitleBlock } from '@schemas/bfc.ts';
+import { dfdOf, isBfc, type EditorDocument } from '../model/bfc.ts';
+import { serializeAny } from '../io/restore.ts';
 import type { CommandId } from './ids.ts';
 
 /** What a command may be told about where it was started (a key on a focused symbol, a context menu on one…). */
@@ -50,6 +54,12 @@ export interface CommandArgs {
   /** upsert-entry / remove-entry: the dictionary entry and its place (null: a new one). */
   entry?: DfdEntry;
   index?: number | null;
+  /** Business flow charts: the lane changed (update-lane, delete-lane, move-lane), by how many places. */
+  lane?: { id: string; patch?: bfc.BfcLanePatch; by?: number };
+  /** update-element on a chart: the symbol's or the flow's fields. */
+  chartElement?: { kind: 'node'; id: string; patch: bfc.BfcNodePatch } | { kind: 'flow'; id: string; patch: bfc.BfcFlowPatch };
+  titleBlock?: Partial<BfcTitleBlock> & { title?: string };
+  orientation?: 'columns' | 'rows';
 }
 
 /** The browser side a command may need; given by the Modeller component. */
@@ -76,6 +86,7 @@ export async function withLayout(doc: DfdDocument): Promise<DfdDocument> {
 
 export class Commands {
   private clipboard: { clip: Clip; pastes: number } | null = null;
+  private chartClip: { clip: { nodes: BfcNode[]; flows: BfcFlow[] }; pastes: number } | null = null;
 
   constructor(
     readonly store: Store,
@@ -96,7 +107,13 @@ export class Commands {
   /** Runs a command; false when it did nothing (a key then keeps its usual meaning). */
   run(id: CommandId, args: CommandArgs = {}): boolean {
     const { store, t } = this;
-    const s = store.get();
+    const s0 = store.get();
+    if (isBfc(s0.doc)) {
+      const r = this.runChart(id, args, s0.doc);
+      if (r !== undefined) return r;
+    }
+    // The DFD commands see a chart as an empty DFD (nothing to decompose, code or look up).
+    const s = { ...s0, doc: dfdOf(s0.doc) };
     switch (id) {
       case 'undo':
         store.dispatch({ type: 'undo' });
@@ -174,6 +191,9 @@ export class Commands {
       case 'new-document':
         void this.session.create(emptyDocument(t.newName), t.newName, { lazy: true });
         return true;
+      case 'new-chart':
+        void this.session.create(bfc.emptyBfc(t.bfc.newName), t.bfc.newName, { lazy: true });
+        return true;
       case 'open-document':
         void this.session.list().then((items) =>
           store.set({
@@ -193,7 +213,7 @@ export class Commands {
         store.set({ dialog: { type: 'rename' } });
         return true;
       case 'duplicate-document':
-        void this.session.create(structuredClone(s.doc), t.copyOf(s.session.info?.name ?? t.newName));
+        void this.session.create(structuredClone(s0.doc), t.copyOf(s.session.info?.name ?? t.newName));
         return true;
       case 'delete-document':
         store.set({ dialog: { type: 'delete' } });
@@ -225,7 +245,7 @@ export class Commands {
         store.set({ printing: true });
         return true;
       case 'share': {
-        const link = shareLink(serializeDocument(s.doc), location.href);
+        const link = shareLink(serializeAny(s0.doc), location.href);
         if (!link.ok) store.set({ dialog: { type: 'share', tooLong: link.length } });
         else void copyText(link.url).then((copied) => store.set({ dialog: { type: 'share', url: link.url, copied } }));
         return true;

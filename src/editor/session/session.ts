@@ -7,7 +7,7 @@
  * Every record read back from storage goes through the same restore path as a file
  * (io/restore.ts): a damaged record is not opened, and the others stay usable.
  */
-import type { DfdDocument } from '@schemas/dfd.ts';
+import type { EditorDocument } from '../model/bfc.ts';
 import type { Viewport } from '@xyflow/react';
 import type { Store } from '../store/store.ts';
 import type { SessionInfo, SessionState } from '../store/state.ts';
@@ -35,7 +35,7 @@ export interface CreateOptions {
 export class Session {
   private backend: DiagramStore = new MemoryStore();
   private rev = 0;
-  private savedDoc: DfdDocument | null = null;
+  private savedDoc: EditorDocument | null = null;
   private savedName: string | null = null;
   private view: ViewState;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -265,7 +265,7 @@ export class Session {
   }
 
   /** Stores a new named diagram and opens it. */
-  async create(doc: DfdDocument, name: string, opts: CreateOptions = {}): Promise<void> {
+  async create(doc: EditorDocument, name: string, opts: CreateOptions = {}): Promise<void> {
     const id = opts.id ?? newRecordId();
     const rec = { id, name, doc, ...(opts.exercise ? { exercise: opts.exercise } : {}) };
     if (opts.lazy) {
