@@ -1,4 +1,5 @@
 /** The banners (storage, conflicts, alerts) and the level bar (breadcrumb, level list, 顶层图, 分解). */
+import { dfdOf } from '../model/bfc.ts';
 import { useMemo } from 'react';
 import type { Messages } from '../i18n.ts';
 import type { Commands } from '../commands/registry.ts';
@@ -53,7 +54,7 @@ export function Banners({ t, commands }: { t: Messages; commands: Commands }) {
 
 export function LevelBar({ t, commands }: { t: Messages; commands: Commands }) {
   const store = commands.store;
-  const doc = useStore(store, (x) => x.doc);
+  const doc = dfdOf(useStore(store, (x) => x.doc));
   const diagramId = useStore(store, (x) => x.diagramId);
   const selection = useStore(store, (x) => x.selection);
   const diagram = currentDiagram({ doc, diagramId });

@@ -3,6 +3,7 @@
  * the key map, for a symbol, a flow or the empty canvas. A WAI-ARIA menu: arrow keys move, Enter
  * runs, Escape closes and gives focus back.
  */
+import { dfdOf } from '../model/bfc.ts';
 import { useEffect, useRef } from 'react';
 import type { Messages } from '../i18n.ts';
 import type { Commands, CommandArgs } from '../commands/registry.ts';
@@ -40,7 +41,7 @@ function items(menu: ContextMenuState, commands: Commands, t: Messages): Item[] 
   const node = currentDiagram(s).nodes.find((n) => n.id === target.id);
   const args = { focusedNode: target.id };
   const out: Item[] = [{ id: 'edit-label', label: t.commandNames['edit-label'], args }];
-  if (node?.kind === 'process') out.push({ id: 'decompose', label: childOf(s.doc, s.diagramId, node.id) ? t.openChild : t.decompose, args: { processId: node.id } });
+  if (node?.kind === 'process') out.push({ id: 'decompose', label: childOf(dfdOf(s.doc), s.diagramId, node.id) ? t.openChild : t.decompose, args: { processId: node.id } });
   out.push(
     { id: 'copy', label: t.commandNames.copy, args },
     { id: 'duplicate-selection', label: t.commandNames['duplicate-selection'], args },

@@ -1,5 +1,6 @@
 /** The modeller's dialogs, each opened by a command (store.dialog) and answered through commands. */
 /* eslint-disable jsx-a11y/no-autofocus -- a modal <dialog> moves focus into itself; autofocus names the control it should land on (the safe choice, Cancel, in confirmations) */
+import { dfdOf } from '../model/bfc.ts';
 import { useRef } from 'react';
 import type { Messages } from '../i18n.ts';
 import type { Commands } from '../commands/registry.ts';
@@ -18,7 +19,7 @@ export function Dialogs({ t, commands, lang }: { t: Messages; commands: Commands
   const session = commands.session;
   const dialog = useStore(store, (s) => s.dialog);
   const info = useStore(store, (s) => s.session.info);
-  const doc = useStore(store, (s) => s.doc);
+  const doc = dfdOf(useStore(store, (s) => s.doc));
   const diagramId = useStore(store, (s) => s.diagramId);
   const setDialog = (d: DialogState) => store.set({ dialog: d });
   const onRename = (name: string) => commands.renameDocument(name);

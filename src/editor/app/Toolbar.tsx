@@ -6,6 +6,7 @@ import { ariaKeys } from '../commands/keymap.ts';
 import { Menu } from '../panels/Menu.tsx';
 import { useStore } from '../store/store.ts';
 import { selectCanRedo, selectCanUndo, selectNotation } from '../store/state.ts';
+import { isBfc } from '../model/bfc.ts';
 
 interface Props {
   t: Messages;
@@ -20,6 +21,7 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
   const canUndo = useStore(store, selectCanUndo);
   const canRedo = useStore(store, selectCanRedo);
   const notation = useStore(store, selectNotation);
+  const chart = useStore(store, (s) => isBfc(s.doc));
   const item = (id: CommandId, label: string) => (
     <button type="button" onClick={() => commands.run(id)} aria-keyshortcuts={ariaKeys(id)}>
       {label}
@@ -29,20 +31,21 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
     <div className="fb-toolbar" aria-label={t.toolbar} role="region">
       <div className="fb-toolbar__group">
         <Menu label={t.file}>
-          {item('new-document', t.new)}
+          {item('new-document', t.bfc.newDfd)}
+          {item('new-chart', t.bfc.newChart)}
           {item('open-document', t.open)}
           {item('rename-document', t.rename)}
           {item('duplicate-document', t.duplicate)}
           {item('delete-document', t.delete)}
           <hr />
           {item('import-json', t.import)}
-          {item('paste-mermaid', t.pasteMermaid)}
+          {chart ? null : item('paste-mermaid', t.pasteMermaid)}
         </Menu>
         <Menu label={t.export}>
           {item('export-json', t.exportJson)}
           {item('export-svg', t.exportSvg)}
           {item('export-png', t.exportPng)}
-          {item('copy-mermaid', t.copyMermaid)}
+          {chart ? null : item('copy-mermaid', t.copyMermaid)}
           {item('print', t.print)}
         </Menu>
         <button type="button" className="fb-btn" onClick={() => commands.run('share')}>
@@ -59,13 +62,19 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         <button type="button" className="fb-btn" onClick={() => commands.run('auto-layout')}>
           {t.autoLayout}
         </button>
-        <label className="fb-toolbar__notation">
-          <span className="fb-visually-hidden">{t.notationLabel}</span>
-          <select value={notation} onChange={(e) => commands.run('set-notation', { notation: e.target.value as 'gane-sarson' | 'yourdon' })}>
-            <option value="gane-sarson">{t.ganeSarson}</option>
-            <option value="yourdon">{t.yourdon}</option>
-          </select>
-        </label>
+        {chart ? (
+          <button type="button" className="fb-btn" onClick={() => commands.run('derive-dfd')}>
+            {t.bfc.derive}
+          </button>
+        ) : (
+          <label className="fb-toolbar__notation">
+            <span className="fb-visually-hidden">{t.notationLabel}</span>
+            <select value={notation} onChange={(e) => commands.run('set-notation', { notation: e.target.value as 'gane-sarson' | 'yourdon' })}>
+              <option value="gane-sarson">{t.ganeSarson}</option>
+              <option value="yourdon">{t.yourdon}</option>
+            </select>
+          </label>
+        )}
         <button type="button" className="fb-btn" onClick={() => commands.run('shortcuts')} aria-keyshortcuts={ariaKeys('shortcuts')}>
           {t.shortcutsButton}
         </button>

@@ -134,7 +134,21 @@ export function restoreExercise(slug: string, data: unknown): Restored<Exercise>
   if (!ref.ok) return ref;
   const start = o.start === undefined ? undefined : restoreDocument(o.start, 'exercise');
   if (start && !start.ok) return start;
-  return { ok: true, value: { slug, title: o.title, scenario: o.scenario, reference: ref.value, ...(start?.ok ? { start: start.value } : {}) } };
+  // The business flow chart's reference, when the exercise has one (its 业务流程图 tab).
+  const chart = o.bfc === undefined ? undefined : restoreDocument(o.bfc, 'exercise');
+  if (chart && !chart.ok) return chart;
+  if (isBfc(ref.value) || (start?.ok && isBfc(start.value)) || (chart?.ok && !isBfc(chart.value))) return bad('reference, start, bfc');
+  return {
+    ok: true,
+    value: {
+      slug,
+      title: o.title,
+      scenario: o.scenario,
+      reference: ref.value,
+      ...(start?.ok && !isBfc(start.value) ? { start: start.value } : {}),
+      ...(chart?.ok && isBfc(chart.value) ? { bfc: chart.value } : {}),
+    },
+  };
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * Business flow charts (业务流程图) in the editor: lane geometry (columns side by side, or rows one
- * above the other), where a symbol falls, and every edit as a pure function from one chart to the
+ * above the other, where the core's layoutBfc draws them, so the canvas and the SVG agree), where a symbol falls, and every edit as a pure function from one chart to the
  * next. The reducer applies the result as one `setBfc` op (one undo step); the chart itself is the
  * format of src/schemas/bfc.ts, nothing of the editor's own is added to it.
  */
 import type { BfcDocument, BfcFlow, BfcLane, BfcNode, BfcNodeKind, BfcTitleBlock } from '@schemas/bfc.ts';
 import type { DfdDocument } from '@schemas/dfd.ts';
+import { BFC_LANE_HEADER, BFC_NO_LANE, BFC_ROW_HEADER, bfcNodeSize, layoutBfc, type BfcLayout } from '../../lib/bfc/index.ts';
 import { idSource } from './ids.ts';
 
 /** The document the editor holds: a levelled DFD or a business flow chart. */
@@ -36,105 +37,92 @@ export function dfdOf(doc: EditorDocument): DfdDocument {
   return d;
 }
 
-/** Width of a column (or height of a row) when the lane does not say. */
+/** Width of a column (or height of a row) of a lane added in the modeller. */
 export const LANE_SIZE = 240;
-export const LANE_MIN = 160;
+export const LANE_MIN = 120;
 export const LANE_MAX = 1200;
-/** The header band that holds the unit's name (top of a column, left of a row). */
-export const LANE_HEADER = 48;
-/** How far a lane reaches along the chart (the other direction), at least. */
-export const LANE_LENGTH = 720;
 const GRID = 16;
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
-export const BFC_BOX: Record<BfcNodeKind, { width: number; height: number }> = {
-  process: { width: 144, height: 56 },
-  form: { width: 144, height: 64 },
-  store: { width: 144, height: 48 },
-  collect: { width: 144, height: 56 },
-};
-
-export function bfcBox(n: Pick<BfcNode, 'kind' | 'copies'>): { width: number; height: number } {
-  const b = BFC_BOX[n.kind];
-  // Stacked copies of a form stick out to the right and below, 4 px each.
-  const extra = n.kind === 'form' && (n.copies ?? 1) > 1 ? Math.min(n.copies! - 1, 3) * 4 : 0;
-  return { width: b.width + extra, height: b.height + extra };
+/** A symbol's size, as the chart's layout (and so the SVG export) draws it. */
+export function bfcBox(n: Pick<BfcNode, 'kind' | 'label' | 'copies'>): { width: number; height: number } {
+  const s = bfcNodeSize(n);
+  return { width: s.width, height: s.height };
 }
 
 export function orientationOf(doc: BfcDocument): 'columns' | 'rows' {
   return doc.orientation ?? 'columns';
 }
 
+/** The header band's depth (top of a column, left of a row): symbols sit below (right of) it. */
+export function headerDepth(doc: BfcDocument): number {
+  return orientationOf(doc) === 'columns' ? BFC_LANE_HEADER : BFC_ROW_HEADER;
+}
+
 export interface LaneSpan {
   lane: BfcLane;
-  /** Start and end along the lanes' axis (x for columns, y for rows). */
+  /** Start and end across the lanes (x for columns, y for rows). */
   start: number;
   end: number;
 }
 
-export function laneSize(l: BfcLane): number {
-  return typeof l.size === 'number' && Number.isFinite(l.size) ? Math.min(LANE_MAX, Math.max(LANE_MIN, l.size)) : LANE_SIZE;
-}
-
-/** The lanes laid side by side from 0, in order. */
-export function laneSpans(doc: BfcDocument): LaneSpan[] {
-  let at = 0;
-  return doc.lanes.map((lane) => {
-    const start = at;
-    at += laneSize(lane);
-    return { lane, start, end: at };
-  });
-}
-
-/** Fallback place of the i-th symbol without a position: down its lane (or the chart). */
-export function placeOf(doc: BfcDocument, n: BfcNode, i: number): { x: number; y: number } {
-  if (n.x !== undefined && n.y !== undefined) return { x: n.x, y: n.y };
-  const spans = laneSpans(doc);
-  const span = spans.find((s) => s.lane.id === n.lane);
-  const box = bfcBox(n);
-  const k = doc.nodes.slice(0, i).filter((m) => m.lane === n.lane && (m.x === undefined || m.y === undefined)).length;
-  const along = LANE_HEADER + 32 + k * 112;
-  const across = span ? span.start + (span.end - span.start - box.width) / 2 : spans.length ? spans[spans.length - 1]!.end + 32 : 32;
-  return orientationOf(doc) === 'columns' ? { x: snap(across), y: along } : { x: along + 96, y: snap(across + (box.width - box.height) / 2) };
-}
-
-/** How long the lanes are drawn: past the farthest symbol, at least LANE_LENGTH. */
-export function laneLength(doc: BfcDocument): number {
+/** The lanes where the chart's layout draws them (symbols in no lane are not a lane here). */
+export function laneSpans(doc: BfcDocument, layout: BfcLayout = layoutBfc(doc)): LaneSpan[] {
   const cols = orientationOf(doc) === 'columns';
-  let far = LANE_LENGTH;
-  doc.nodes.forEach((n, i) => {
-    const p = placeOf(doc, n, i);
-    const b = bfcBox(n);
-    far = Math.max(far, (cols ? p.y + b.height : p.x + b.width) + 96);
-  });
-  return snap(far);
+  const byId = new Map(doc.lanes.map((l) => [l.id, l]));
+  const out: LaneSpan[] = [];
+  for (const b of layout.lanes) {
+    const lane = byId.get(b.id);
+    if (b.id === BFC_NO_LANE || !lane) continue;
+    out.push(cols ? { lane, start: b.x, end: b.x + b.width } : { lane, start: b.y, end: b.y + b.height });
+  }
+  return out;
 }
 
-/** The lane whose band holds a point (its position along the lanes' axis); undefined outside every lane. */
-export function laneAt(doc: BfcDocument, along: number): BfcLane | undefined {
-  return laneSpans(doc).find((s) => along >= s.start && along < s.end)?.lane;
+/** The lane whose band holds a point (its coordinate across the lanes); undefined outside every lane. */
+export function laneAt(doc: BfcDocument, across: number): BfcLane | undefined {
+  return laneSpans(doc).find((s) => across >= s.start && across < s.end)?.lane;
+}
+
+/**
+ * The chart with every lane's size and every symbol's place written down, as the layout has them:
+ * the modeller's edits start from it, so a lane does not grow under symbols placed by hand (a lane
+ * without a size is as wide as its widest symbol) and nothing jumps when one symbol is moved.
+ */
+export function pinned(doc: BfcDocument): BfcDocument {
+  if (doc.lanes.every((l) => l.size !== undefined) && doc.nodes.every((n) => n.x !== undefined && n.y !== undefined)) return doc;
+  const layout = layoutBfc(doc);
+  const cols = orientationOf(doc) === 'columns';
+  const boxes = new Map(layout.lanes.map((b) => [b.id, b]));
+  const at = new Map(layout.nodes.map((b) => [b.id, b]));
+  return {
+    ...doc,
+    lanes: doc.lanes.map((l) => (l.size !== undefined ? l : { ...l, size: Math.round(cols ? boxes.get(l.id)!.width : boxes.get(l.id)!.height) })),
+    nodes: doc.nodes.map((n) => (n.x !== undefined && n.y !== undefined ? n : { ...n, x: Math.round(at.get(n.id)!.x), y: Math.round(at.get(n.id)!.y) })),
+  };
 }
 
 /**
  * Where a symbol dropped with its top-left at `p` ends up: in the lane under its centre, moved just
- * enough to sit wholly inside that lane (and below its header). Outside every lane it stays where it
+ * enough to sit wholly inside that lane (and past its header). Outside every lane it stays where it
  * was dropped, in no lane.
  */
-export function snapIntoLane(doc: BfcDocument, n: Pick<BfcNode, 'kind' | 'copies'>, p: { x: number; y: number }): { x: number; y: number; lane?: string } {
+export function snapIntoLane(doc: BfcDocument, n: Pick<BfcNode, 'kind' | 'label' | 'copies'>, p: { x: number; y: number }, spans = laneSpans(doc)): { x: number; y: number; lane?: string } {
   const box = bfcBox(n);
   const cols = orientationOf(doc) === 'columns';
   const x = snap(p.x);
   const y = snap(p.y);
   const centre = cols ? x + box.width / 2 : y + box.height / 2;
-  const span = laneSpans(doc).find((s) => centre >= s.start && centre < s.end);
+  const span = spans.find((s) => centre >= s.start && centre < s.end);
   if (!span) return { x, y };
   const size = cols ? box.width : box.height;
   const pad = 8;
   const lo = span.start + pad;
   const hi = Math.max(lo, span.end - pad - size);
-  const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
-  if (cols) return { x: clamp(x), y: Math.max(LANE_HEADER + pad, y), lane: span.lane.id };
-  return { x: Math.max(LANE_HEADER + pad, x), y: clamp(y), lane: span.lane.id };
+  const clamp = (v: number) => Math.round(Math.min(hi, Math.max(lo, v)));
+  const head = headerDepth(doc) + pad;
+  if (cols) return { x: clamp(x), y: Math.max(head, y), lane: span.lane.id };
+  return { x: Math.max(head, x), y: clamp(y), lane: span.lane.id };
 }
 
 /** Ids for new lanes, symbols and flows: one namespace for the whole chart. */
@@ -159,29 +147,32 @@ export function emptyBfc(title: string): BfcDocument {
 // ---- Edits: each returns the next chart (the same object when nothing changes). ----
 
 /** A new symbol of `kind` centred on `center`, snapped into the lane there. */
-export function addBfcNode(doc: BfcDocument, kind: BfcNodeKind, center: { x: number; y: number }, label = ''): { doc: BfcDocument; id: string } {
+export function addBfcNode(doc0: BfcDocument, kind: BfcNodeKind, center: { x: number; y: number }, label = ''): { doc: BfcDocument; id: string } {
+  const doc = pinned(doc0);
   const id = bfcIds(doc)(PREFIX[kind]);
-  const box = bfcBox({ kind });
-  const at = snapIntoLane(doc, { kind }, { x: center.x - box.width / 2, y: center.y - box.height / 2 });
+  const box = bfcBox({ kind, label });
+  const at = snapIntoLane(doc, { kind, label }, { x: center.x - box.width / 2, y: center.y - box.height / 2 });
   const node: BfcNode = { id, kind, label, x: at.x, y: at.y };
   if (at.lane) node.lane = at.lane;
   return { doc: { ...doc, nodes: [...doc.nodes, node] }, id };
 }
 
 export function connectBfc(doc: BfcDocument, from: string, to: string): { doc: BfcDocument; id: string } | null {
-  if (!doc.nodes.some((n) => n.id === from) || !doc.nodes.some((n) => n.id === to)) return null;
+  if (from === to || !doc.nodes.some((n) => n.id === from) || !doc.nodes.some((n) => n.id === to)) return null;
   const id = bfcIds(doc)(PREFIX.flow);
   const flow: BfcFlow = { id, from, to };
   return { doc: { ...doc, flows: [...doc.flows, flow] }, id };
 }
 
 /** Moves dropped symbols, each snapped into the lane it was dropped in (its `lane` follows). */
-export function moveBfcNodes(doc: BfcDocument, positions: Record<string, { x: number; y: number }>): BfcDocument {
-  let changed = false;
+export function moveBfcNodes(doc0: BfcDocument, positions: Record<string, { x: number; y: number }>): BfcDocument {
+  const doc = pinned(doc0);
+  const spans = laneSpans(doc);
+  let changed = doc !== doc0;
   const nodes = doc.nodes.map((n) => {
     const p = positions[n.id];
     if (!p) return n;
-    const at = snapIntoLane(doc, n, p);
+    const at = snapIntoLane(doc, n, p, spans);
     if (n.x === at.x && n.y === at.y && n.lane === at.lane) return n;
     changed = true;
     const next: BfcNode = { ...n, x: at.x, y: at.y };
@@ -189,7 +180,7 @@ export function moveBfcNodes(doc: BfcDocument, positions: Record<string, { x: nu
     else delete next.lane;
     return next;
   });
-  return changed ? { ...doc, nodes } : doc;
+  return changed ? { ...doc, nodes } : doc0;
 }
 
 export type BfcNodePatch = Partial<Pick<BfcNode, 'label' | 'copies' | 'kind' | 'lane'>>;
@@ -248,16 +239,17 @@ export function deleteBfcElements(doc: BfcDocument, nodeIds: readonly string[], 
 }
 
 /**
- * The chart with its lanes replaced by `lanes`: every symbol of a lane that stays is moved with its
+ * The chart with its lanes replaced by `lanes`: every symbol of a lane that stays moves with its
  * lane (by how far the lane's start moved), so it stays in its unit; symbols of a removed lane stay
  * where they are, in no lane.
  */
-function relane(doc: BfcDocument, lanes: BfcLane[]): BfcDocument {
+function relane(doc0: BfcDocument, lanes: BfcLane[]): BfcDocument {
+  const doc = pinned(doc0);
   const before = new Map(laneSpans(doc).map((s) => [s.lane.id, s.start]));
-  const next: BfcDocument = { ...doc, lanes };
+  const next: BfcDocument = { ...doc, lanes: lanes.map((l) => doc.lanes.find((x) => x.id === l.id && l.size === undefined) ?? l) };
   const after = new Map(laneSpans(next).map((s) => [s.lane.id, s.start]));
   const cols = orientationOf(doc) === 'columns';
-  const nodes = doc.nodes.map((n, i) => {
+  const nodes = doc.nodes.map((n) => {
     if (!n.lane) return n;
     const a = after.get(n.lane);
     const b = before.get(n.lane);
@@ -267,8 +259,7 @@ function relane(doc: BfcDocument, lanes: BfcLane[]): BfcDocument {
       return out;
     }
     if (b === undefined || a === b) return n;
-    const p = placeOf(doc, n, i);
-    return cols ? { ...n, x: p.x + a - b, y: p.y } : { ...n, x: p.x, y: p.y + a - b };
+    return cols ? { ...n, x: n.x! + a - b } : { ...n, y: n.y! + a - b };
   });
   return { ...next, nodes };
 }
@@ -276,8 +267,8 @@ function relane(doc: BfcDocument, lanes: BfcLane[]): BfcDocument {
 /** 添加泳道: a new unit after the others (or at `index`). */
 export function addLane(doc: BfcDocument, label: string, index?: number): { doc: BfcDocument; id: string } {
   const id = bfcIds(doc)(PREFIX.lane);
-  const lanes = doc.lanes.slice();
-  lanes.splice(index ?? lanes.length, 0, { id, label });
+  const lanes = pinned(doc).lanes.slice();
+  lanes.splice(index ?? lanes.length, 0, { id, label, size: LANE_SIZE });
   return { doc: relane(doc, lanes), id };
 }
 
@@ -286,29 +277,32 @@ export function updateLane(doc: BfcDocument, id: string, patch: BfcLanePatch): B
   if (i < 0) return doc;
   const p = { ...patch };
   if (p.size !== undefined) p.size = snap(Math.min(LANE_MAX, Math.max(LANE_MIN, p.size)));
-  const l = patched(doc.lanes[i]!, p, ['label']);
-  if (l === doc.lanes[i]) return doc;
-  return relane(doc, replaceAt(doc.lanes, i, l));
+  const base = pinned(doc);
+  const l = patched(base.lanes[i]!, p, ['label']);
+  if (l === base.lanes[i]) return doc;
+  return relane(base, replaceAt(base.lanes, i, l));
 }
 
 /** Deletes a lane; its symbols stay, in no lane (the findings then say so). */
 export function deleteLane(doc: BfcDocument, id: string): BfcDocument {
   if (!doc.lanes.some((l) => l.id === id)) return doc;
+  const base = pinned(doc);
   return relane(
-    doc,
-    doc.lanes.filter((l) => l.id !== id),
+    base,
+    base.lanes.filter((l) => l.id !== id),
   );
 }
 
 /** Moves a lane `by` places (−1: left/up, +1: right/down), its symbols with it. */
 export function moveLane(doc: BfcDocument, id: string, by: number): BfcDocument {
-  const i = doc.lanes.findIndex((l) => l.id === id);
+  const base = pinned(doc);
+  const i = base.lanes.findIndex((l) => l.id === id);
   const j = i + by;
-  if (i < 0 || j < 0 || j >= doc.lanes.length || by === 0) return doc;
-  const lanes = doc.lanes.slice();
+  if (i < 0 || j < 0 || j >= base.lanes.length || by === 0) return doc;
+  const lanes = base.lanes.slice();
   const [l] = lanes.splice(i, 1);
   lanes.splice(j, 0, l!);
-  return relane(doc, lanes);
+  return relane(base, lanes);
 }
 
 export function updateTitleBlock(doc: BfcDocument, patch: Partial<BfcTitleBlock>): BfcDocument {
@@ -326,24 +320,36 @@ export function updateTitleBlock(doc: BfcDocument, patch: Partial<BfcTitleBlock>
   return out;
 }
 
-/** Columns ↔ rows: every symbol keeps its lane and its place along the lane. */
-export function setOrientation(doc: BfcDocument, orientation: 'columns' | 'rows'): BfcDocument {
-  if (orientationOf(doc) === orientation) return doc;
-  const nodes = doc.nodes.map((n, i) => {
-    const p = placeOf(doc, n, i);
-    const b = bfcBox(n);
-    // Centre across the lane stays the centre across it; the place along it swaps axes.
-    if (orientation === 'rows') return { ...n, x: p.y + 96, y: snap(p.x + b.width / 2 - b.height / 2) };
-    return { ...n, x: snap(p.y + b.height / 2 - b.width / 2), y: Math.max(LANE_HEADER + 8, p.x - 96) };
-  });
-  const out: BfcDocument = { ...doc, nodes };
-  if (orientation === 'columns') delete out.orientation;
-  else out.orientation = orientation;
+export function setTitle(doc: BfcDocument, title: string): BfcDocument {
+  const t = title.trim();
+  if ((doc.title ?? '') === t) return doc;
+  const out = { ...doc };
+  if (t) out.title = t;
+  else delete out.title;
   return out;
 }
 
+/** Columns ↔ rows: the layout places every symbol again (each keeps its lane and order). */
+export function setOrientation(doc: BfcDocument, orientation: 'columns' | 'rows'): BfcDocument {
+  if (orientationOf(doc) === orientation) return doc;
+  return pinned({ ...doc, orientation, nodes: doc.nodes.map(unplaced) });
+}
+
+function unplaced(n: BfcNode): BfcNode {
+  const out = { ...n };
+  delete out.x;
+  delete out.y;
+  return out;
+}
+
+/** 自动布局: every symbol placed again by the layout (in its lane, in flow order). */
+export function autoLayout(doc: BfcDocument): BfcDocument {
+  return pinned({ ...doc, nodes: doc.nodes.map(unplaced) });
+}
+
 /** Copy/paste within a chart: the symbols and the flows among them, fresh ids, shifted. */
-export function pasteBfc(doc: BfcDocument, clip: { nodes: BfcNode[]; flows: BfcFlow[] }, shift: number): { doc: BfcDocument; nodes: string[]; flows: string[] } {
+export function pasteBfc(doc0: BfcDocument, clip: { nodes: BfcNode[]; flows: BfcFlow[] }, shift: number): { doc: BfcDocument; nodes: string[]; flows: string[] } {
+  const doc = pinned(doc0);
   const ids = bfcIds(doc);
   const map = new Map<string, string>();
   let cur = doc;

@@ -7,7 +7,7 @@
  * Every record read back from storage goes through the same restore path as a file
  * (io/restore.ts): a damaged record is not opened, and the others stay usable.
  */
-import type { EditorDocument } from '../model/bfc.ts';
+import { dfdOf, type EditorDocument } from '../model/bfc.ts';
 import type { Viewport } from '@xyflow/react';
 import type { Store } from '../store/store.ts';
 import type { SessionInfo, SessionState } from '../store/state.ts';
@@ -228,7 +228,7 @@ export class Session {
     this.rev = rec.rev;
     this.savedDoc = rec.doc;
     this.savedName = rec.name;
-    this.view = v ?? { diagramId: rec.doc.diagrams[0]!.id };
+    this.view = v ?? { diagramId: dfdOf(rec.doc).diagrams[0]!.id };
     const info: SessionInfo = { id: rec.id, name: rec.name, ...(rec.exercise ? { exercise: rec.exercise } : {}) };
     this.store.dispatch({ type: 'load', doc: rec.doc, diagramId: this.view.diagramId });
     this.report({ info, conflict: null, status: this.rev > 0 ? 'saved' : 'dirty' });
@@ -250,7 +250,7 @@ export class Session {
       }
       const v = await this.backend.getMeta<ViewState>(`view:${id}`).catch(() => undefined);
       const rec = this.takeJournal(r.record);
-      const view = v && rec.doc.diagrams.some((d) => d.id === v.diagramId) ? v : undefined;
+      const view = v && dfdOf(rec.doc).diagrams.some((d) => d.id === v.diagramId) ? v : undefined;
       await this.open(rec, view);
       // A change taken from the journal is saved as any other.
       if (rec !== r.record) {

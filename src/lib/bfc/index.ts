@@ -10,3 +10,6 @@ export { serializeBfc } from './write.ts';
 export { describeBfcNode, describeBfcLane, describeBfcFlow, bfcKindName, BFC_KIND_NAMES } from './model.ts';
 export { lintBfc, bfcRuleUrl, isBfcRuleId, indexBfc, countBfcFindings, BFC_RULE_LIST, BFC_RECOMMENDED } from './lint/engine.ts';
 export { BFC_RULE_IDS, type BfcRuleId, type BfcFinding, type BfcLintOptions, type Severity, type Locale } from './lint/types.ts';
+
+export * from './layout.ts';
+export * from './export/svg.ts';
