@@ -1,13 +1,15 @@
 /**
  * The command line's logic, kept apart from process I/O so that it can be tested in-process:
  * run(argv) → { stdout, stderr, code }. Output and exit statuses as dfd-rules.md says:
- * check exits 0 when no file has an error finding, 1 when some file has one, 2 when some file
+ * check reads DFDs and business flow charts (dispatching on the document's `format`) and
+ * exits 0 when no file has an error finding, 1 when some file has one, 2 when some file
  * could not be read (2 wins). grade and grade-all exit 2 when a file cannot be read, else 0.
  * A wrong command line is exit status 2 too, with the usage on stderr.
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { countFindings, SEVERITY_NAMES, grade, lint, readDocument, type DfdDocument, type Finding, type GradeItem, type GradeResult, type Locale } from '../lib/dfd/index.ts';
+import { BFC_RULE_LIST, countBfcFindings, lintBfc, restoreBfc, type BfcDocument, type BfcFinding } from '../lib/bfc/index.ts';
 import { listFiles, readFileSafe, type Listed } from './files.ts';
 import { csvField, jsonSafe, terminalSafe } from './safe-text.ts';
 
@@ -21,6 +23,7 @@ export interface RunResult {
 
 export const USAGE = `用法 (usage):
   flowbook check <文件或文件夹>... [--json] [--preset recommended|strict] [--locale zh-CN|en]
+      检查数据流程图 (.dfd.json) 和业务流程图 (.bfc.json)，按文件的 format 字段区分 (checks DFDs and business flow charts, told apart by format)
   flowbook grade <学生文件> --reference <参考答案> [--given <起始文件>] [--json] [--locale zh-CN|en]
   flowbook grade-all <文件夹> --reference <参考答案> [--given <起始文件>] [--csv] [--locale zh-CN|en]
 
@@ -78,9 +81,56 @@ function internal(e: unknown, locale: Locale): string {
   return locale === 'en' ? `internal error: ${what}` : `内部错误：${what}`;
 }
 
-/** `<folder>` → its `.dfd.json` files (recursively, sorted; only regular files); a file stays itself. */
-function expand(paths: string[]): Listed[] {
-  return listFiles(paths, (name) => name.endsWith('.dfd.json'), { recursive: true });
+/** What check reads: a DFD or a business flow chart, told apart by the document's `format`. */
+type Checked =
+  { file: string; ok: true; format: 'dfd'; doc: DfdDocument } | { file: string; ok: true; format: 'bfc'; doc: BfcDocument } | { file: string; ok: false; error: string };
+
+/**
+ * Reads one file for check: the JSON is parsed once and handed to the reader its `format` names
+ * ("flowbook-bfc" → the business flow chart reader, anything else → the DFD reader, whose message
+ * names what is wrong). A file that is not valid JSON gets the message naming line and column.
+ */
+function loadChecked(entry: string | Listed, locale: Locale): Checked {
+  const { file, skipped } = typeof entry === 'string' ? { file: entry, skipped: undefined } : entry;
+  if (skipped) return { file, ok: false, error: locale === 'en' ? skipped.en : skipped.zh };
+  const t = readFileSafe(file);
+  if (!t.ok) return { file, ok: false, error: locale === 'en' ? t.reason.en : t.reason.zh };
+  try {
+    let value: unknown;
+    try {
+      value = JSON.parse(t.text.replace(/^\uFEFF/, ''));
+    } catch {
+      // Let the reader name the line and column.
+      const r = readDocument(t.text);
+      return { file, ok: false, error: r.ok ? 'JSON' : locale === 'en' ? r.error.en : r.error.zh };
+    }
+    const format = value !== null && typeof value === 'object' ? (value as { format?: unknown }).format : undefined;
+    if (format === 'flowbook-bfc' || (format === undefined && file.endsWith('.bfc.json'))) {
+      const r = restoreBfc(value);
+      return r.ok ? { file, ok: true, format: 'bfc', doc: r.doc } : { file, ok: false, error: locale === 'en' ? r.error.en : r.error.zh };
+    }
+    const r = readDocument(value);
+    return r.ok ? { file, ok: true, format: 'dfd', doc: r.doc } : { file, ok: false, error: locale === 'en' ? r.error.en : r.error.zh };
+  } catch (e) {
+    return { file, ok: false, error: internal(e, locale) };
+  }
+}
+
+/** `<folder>` → its `.dfd.json` and `.bfc.json` files (recursively, sorted; only regular files); a file stays itself. */
+function expandChecked(paths: string[]): Listed[] {
+  return listFiles(paths, (name) => name.endsWith('.dfd.json') || name.endsWith('.bfc.json'), { recursive: true });
+}
+
+/** The severities of the business flow chart rules under a preset: strict makes warnings errors and info warnings. */
+function bfcPreset(preset: 'recommended' | 'strict'): Parameters<typeof lintBfc>[1] {
+  if (preset === 'recommended') return {};
+  const harder = { error: 'error', warning: 'error', info: 'warning' } as const;
+  return { rules: Object.fromEntries(BFC_RULE_LIST.map((r) => [r.id, harder[r.severity]])) };
+}
+
+export function bfcFindingLine(file: string, f: BfcFinding, locale: Locale): string {
+  const where = f.element !== undefined ? `${f.element}: ` : '';
+  return `${file}: ${where}${SEVERITY_NAMES[locale][f.severity]} ${f.message} [${f.rule}]`;
 }
 
 /** Output lines, each made terminal-safe, then joined. */
@@ -113,7 +163,7 @@ function usageError(message: string): RunResult {
 function check(args: Args, locale: Locale): RunResult {
   const preset = args.flags.get('--preset') ?? 'recommended';
   if (preset !== 'recommended' && preset !== 'strict') return usageError(`--preset 只能是 recommended 或 strict (--preset must be recommended or strict)`);
-  const files = expand(args.positional);
+  const files = expandChecked(args.positional);
   if (files.length === 0) return usageError('check 需要至少一个文件 (check needs at least one file)');
   const json = args.flags.has('--json');
   const results: Array<Record<string, unknown>> = [];
@@ -122,13 +172,32 @@ function check(args: Args, locale: Locale): RunResult {
   let totals = { errors: 0, warnings: 0, infos: 0 };
   let unreadable = 0;
   for (const entry of files) {
-    const l = load(entry, locale);
+    const l = loadChecked(entry, locale);
     const file = l.file;
     if (!l.ok) {
       code = 2;
       unreadable++;
       results.push({ file, error: l.error });
       lines.push(locale === 'en' ? `${file}: cannot be read: ${l.error}` : `${file}: 无法读取：${l.error}`);
+      continue;
+    }
+    if (l.format === 'bfc') {
+      let found: BfcFinding[];
+      try {
+        found = lintBfc(l.doc, { ...bfcPreset(preset), locale });
+      } catch (e) {
+        code = 2;
+        unreadable++;
+        const error = internal(e, locale);
+        results.push({ file, error });
+        lines.push(locale === 'en' ? `${file}: cannot be checked: ${error}` : `${file}: 无法检查：${error}`);
+        continue;
+      }
+      const counts = countBfcFindings(found);
+      if (counts.errors > 0 && code === 0) code = 1;
+      totals = { errors: totals.errors + counts.errors, warnings: totals.warnings + counts.warnings, infos: totals.infos + counts.infos };
+      results.push({ file, format: 'flowbook-bfc', findings: found, ...counts });
+      for (const f of found) lines.push(bfcFindingLine(file, f, locale));
       continue;
     }
     let findings: Finding[];

@@ -29,6 +29,8 @@ export const bfcLaneSchema = z.looseObject({
   size: z.number().optional(),
   /** Only in a reference solution: a correct answer may have it or leave it out (grading). */
   optional: z.boolean().optional(),
+  /** Only in a reference solution: other names a correct answer may use (grading). */
+  aliases: z.array(z.string()).optional(),
 });
 
 export const bfcNodeSchema = z.looseObject({
@@ -42,6 +44,8 @@ export const bfcNodeSchema = z.looseObject({
   x: z.number().optional(),
   y: z.number().optional(),
   optional: z.boolean().optional(),
+  /** Only in a reference solution: other names a correct answer may use (grading). */
+  aliases: z.array(z.string()).optional(),
 });
 
 export const bfcFlowSchema = z.looseObject({
@@ -53,6 +57,8 @@ export const bfcFlowSchema = z.looseObject({
   /** A branch condition written beside the line: 合格, 不合格, 库存不足. */
   condition: z.string().optional(),
   optional: z.boolean().optional(),
+  /** Only in a reference solution: other words a correct answer may write for the condition (or, without one, the label). */
+  aliases: z.array(z.string()).optional(),
 });
 
 /** The title block (图题栏): 业务名称, 制图, 审核, 日期, 第 N 图 共 M 张. */

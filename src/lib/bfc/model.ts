@@ -40,9 +40,10 @@ function endName(id: string, nodes: ReadonlyMap<string, BfcNode>): string {
 }
 
 /** 信息传递「入库单」（验货 → 入库） / flow "入库单" (验货 → 入库); the condition when there is no label. */
-export function describeBfcFlow(flow: BfcFlow, nodes: ReadonlyMap<string, BfcNode>, locale: Locale): string {
-  const ends = `${endName(flow.from, nodes)} → ${endName(flow.to, nodes)}`;
+export function describeBfcFlow(flow: BfcFlow, nodes: ReadonlyMap<string, BfcNode>, locale: Locale, withEnds = true): string {
   const text = normalizeLabel(flow.label ?? '') || normalizeLabel(flow.condition ?? '');
+  if (!withEnds) return locale === 'en' ? (text ? `flow "${text}"` : `flow (id ${flow.id})`) : text ? `信息传递「${text}」` : `信息传递（id ${flow.id}）`;
+  const ends = `${endName(flow.from, nodes)} → ${endName(flow.to, nodes)}`;
   if (locale === 'en') return text ? `flow "${text}" (${ends})` : `flow (${ends})`;
   return text ? `信息传递「${text}」（${ends}）` : `信息传递（${ends}）`;
 }

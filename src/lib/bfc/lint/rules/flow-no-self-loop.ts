@@ -19,8 +19,8 @@ const rule: BfcRuleDefinition = {
         element: f.id,
         message: (l) =>
           l === 'en'
-            ? `${describeBfcFlow(f, index.nodes, 'en')} goes from ${describeBfcNode(n, 'en')} back to itself`
-            : `${describeBfcFlow(f, index.nodes, 'zh-CN')}从${describeBfcNode(n, 'zh-CN')}回到它自己`,
+            ? `${describeBfcFlow(f, index.nodes, 'en', false)} goes from ${describeBfcNode(n, 'en')} back to itself`
+            : `${describeBfcFlow(f, index.nodes, 'zh-CN', false)}从${describeBfcNode(n, 'zh-CN')}出发又回到它自己`,
       });
     }
   },
