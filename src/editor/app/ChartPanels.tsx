@@ -224,7 +224,12 @@ export function ChartInspector({ doc, selection, t, commands }: { doc: BfcDocume
                   {t.bfc.moveBack(o)}
                   <span className="fb-visually-hidden">：{l.label}</span>
                 </button>
-                <button type="button" className="fb-btn fb-btn--small" disabled={i === doc.lanes.length - 1} onClick={() => commands.run('move-lane', { lane: { id: l.id, by: 1 } })}>
+                <button
+                  type="button"
+                  className="fb-btn fb-btn--small"
+                  disabled={i === doc.lanes.length - 1}
+                  onClick={() => commands.run('move-lane', { lane: { id: l.id, by: 1 } })}
+                >
                   {t.bfc.moveOn(o)}
                   <span className="fb-visually-hidden">：{l.label}</span>
                 </button>

@@ -77,7 +77,7 @@ function BfcNodeViewInner({ id, data, selected }: NodeProps<BfcRfNode>) {
   const actions = useCanvasActions();
   const { node, width, height, marker, editing } = data;
   const connecting = useConnection((c) => c.inProgress);
-  const classes = ['fb-bfc', `fb-bfc--${node.kind}`, selected ? 'is-selected' : '', marker ? `has-${marker.severity}` : '', connecting ? 'is-connecting' : ''].join(' ');
+  const classes = ['fb-node', 'fb-bfc', `fb-bfc--${node.kind}`, selected ? 'is-selected' : '', marker ? `has-${marker.severity}` : '', connecting ? 'is-connecting' : ''].join(' ');
   const target = { kind: 'node' as const, id, field: 'label' as const };
   const copies = node.kind === 'form' ? Math.min(Math.max(1, node.copies ?? 1), 5) : 1;
   return (
@@ -90,7 +90,11 @@ function BfcNodeViewInner({ id, data, selected }: NodeProps<BfcRfNode>) {
       ) : (
         <div
           className="fb-bfc__label"
-          style={{ paddingRight: (copies - 1) * 5 + (node.kind === 'store' ? 0 : 4), paddingBottom: (copies - 1) * 5 + (node.kind === 'form' ? 8 : 0), paddingLeft: node.kind === 'store' ? 14 : 4 }}
+          style={{
+            paddingRight: (copies - 1) * 5 + (node.kind === 'store' ? 0 : 4),
+            paddingBottom: (copies - 1) * 5 + (node.kind === 'form' ? 8 : 0),
+            paddingLeft: node.kind === 'store' ? 14 : 4,
+          }}
           onDoubleClick={(e) => {
             e.stopPropagation();
             actions.startEdit(target);

@@ -20,6 +20,7 @@ import { selectedProcess } from '../store/state.ts';
 import { copyText, downloadBlob, downloadText, fileStem } from '../io/download.ts';
 import { diagramSvg } from '../../lib/dfd/export/svg.ts';
 import { bfcSvg } from '../../lib/bfc/export/svg.ts';
+import { bfcToDfd } from '../../lib/bfc/to-dfd.ts';
 import { svgToPng } from '../io/png.ts';
 import { shareLink } from '../io/share.ts';
 import { restoreDocument, restoreStored, type Message, type Source } from '../io/restore.ts';
@@ -309,8 +310,6 @@ export class Commands {
         store.set({ menu: { x: at.x, y: at.y, target: { kind, id } } });
         return true;
       }
-      case 'new-chart':
-        return false; // handled above
       case 'add-form':
       case 'add-collect':
       case 'add-lane':

@@ -4,7 +4,6 @@
  * (the core's readDocument, with its migrations table), as Excalidraw's `restore` does. What cannot
  * be restored is refused as a whole with one message; nothing half-read reaches the store.
  */
-import type { DfdDocument } from '@schemas/dfd.ts';
 import type { Exercise } from '@schemas/exercise.ts';
 import { detectFormat, fromMermaid, readBfc, readDocument, restoreBfc, serializeBfc, serializeDocument } from '../core.ts';
 import { isBfc, type EditorDocument } from '../model/bfc.ts';

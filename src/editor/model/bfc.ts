@@ -107,7 +107,12 @@ export function pinned(doc: BfcDocument): BfcDocument {
  * enough to sit wholly inside that lane (and past its header). Outside every lane it stays where it
  * was dropped, in no lane.
  */
-export function snapIntoLane(doc: BfcDocument, n: Pick<BfcNode, 'kind' | 'label' | 'copies'>, p: { x: number; y: number }, spans = laneSpans(doc)): { x: number; y: number; lane?: string } {
+export function snapIntoLane(
+  doc: BfcDocument,
+  n: Pick<BfcNode, 'kind' | 'label' | 'copies'>,
+  p: { x: number; y: number },
+  spans = laneSpans(doc),
+): { x: number; y: number; lane?: string } {
   const box = bfcBox(n);
   const cols = orientationOf(doc) === 'columns';
   const x = snap(p.x);

@@ -9,6 +9,7 @@ import * as edit from '../../../src/editor/commands/edit.ts';
 import { createStore } from '../../../src/editor/store/store.ts';
 import { restoreDocument, restoreExercise, restoreStored } from '../../../src/editor/io/restore.ts';
 import { initialState } from '../../../src/editor/model/editor.ts';
+import { dfdOf } from '../../../src/editor/model/bfc.ts';
 
 const t = MESSAGES['zh-CN'];
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
@@ -79,14 +80,15 @@ describe('edit commands (pure)', () => {
     const doc = sibling();
     const store = createStore(doc);
     store.dispatch({ type: 'showDiagram', diagramId: 'l0', select: { nodes: ['e1', 'p2'], flows: [] } });
-    store.dispatch(edit.duplicateSelection(store.get())!);
-    const d = store.get().doc.diagrams[0]!;
+    const dfd = () => ({ ...store.get(), doc: dfdOf(store.get().doc) });
+    store.dispatch(edit.duplicateSelection(dfd())!);
+    const d = dfd().doc.diagrams[0]!;
     expect(d.nodes).toHaveLength(7);
     expect(store.get().selection.nodes).toHaveLength(2);
     expect(d.nodes.slice(-2).map((n) => n.code)).toEqual(['E3', 'P4']);
     store.dispatch({ type: 'undo' });
-    expect(store.get().doc.diagrams[0]!.nodes).toHaveLength(5);
-    store.dispatch(edit.selectAll(store.get()));
+    expect(dfd().doc.diagrams[0]!.nodes).toHaveLength(5);
+    store.dispatch(edit.selectAll(dfd()));
     expect(store.get().selection.nodes).toHaveLength(5);
   });
 
