@@ -5,7 +5,7 @@
  * in its header and a handle to make it wider (or taller, as rows).
  */
 import { memo } from 'react';
-import { Handle, NodeResizeControl, Position, useConnection, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, NodeResizeControl, Position, ResizeControlVariant, useConnection, type Node, type NodeProps } from '@xyflow/react';
 import type { BfcLane, BfcNode } from '@schemas/bfc.ts';
 import { InlineEdit } from './InlineEdit.tsx';
 import { useCanvasActions, useMessages, type EditField } from './context.ts';
@@ -151,6 +151,7 @@ function LaneViewInner({ data }: NodeProps<LaneRfNode>) {
       </div>
       <NodeResizeControl
         className={`fb-lane__resize fb-lane__resize--${cols ? 'x' : 'y'}`}
+        variant={ResizeControlVariant.Line}
         position={cols ? Position.Right : Position.Bottom}
         resizeDirection={cols ? 'horizontal' : 'vertical'}
         minWidth={cols ? 120 : width}

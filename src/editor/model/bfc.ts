@@ -217,13 +217,27 @@ function replaceAt<T>(list: readonly T[], i: number, item: T): T[] {
   return out;
 }
 
-export function updateBfcNode(doc: BfcDocument, id: string, patch: BfcNodePatch): BfcDocument {
-  const i = doc.nodes.findIndex((n) => n.id === id);
-  if (i < 0) return doc;
+/**
+ * Changes a symbol's fields. A new unit (`lane`) moves the symbol into that lane's band (same place
+ * along the lane), so what the chart says and what it shows agree.
+ */
+export function updateBfcNode(doc0: BfcDocument, id: string, patch: BfcNodePatch): BfcDocument {
+  const i = doc0.nodes.findIndex((n) => n.id === id);
+  if (i < 0) return doc0;
   const p = { ...patch };
   if (p.copies !== undefined && (!Number.isInteger(p.copies) || p.copies <= 1)) p.copies = undefined;
-  const n = patched(doc.nodes[i]!, p, ['label']);
-  return n === doc.nodes[i] ? doc : { ...doc, nodes: replaceAt(doc.nodes, i, n) };
+  const moving = 'lane' in p && p.lane !== doc0.nodes[i]!.lane;
+  const doc = moving ? pinned(doc0) : doc0;
+  let n = patched(doc.nodes[i]!, p, ['label']);
+  if (n === doc.nodes[i]) return doc0;
+  const span = moving && n.lane ? laneSpans(doc).find((s) => s.lane.id === n.lane) : undefined;
+  if (span) {
+    const box = bfcBox(n);
+    const cols = orientationOf(doc) === 'columns';
+    const across = Math.round((span.start + span.end) / 2 - (cols ? box.width : box.height) / 2);
+    n = cols ? { ...n, x: across } : { ...n, y: across };
+  }
+  return { ...doc, nodes: replaceAt(doc.nodes, i, n) };
 }
 
 export function updateBfcFlow(doc: BfcDocument, id: string, patch: BfcFlowPatch): BfcDocument {

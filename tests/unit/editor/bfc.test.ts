@@ -165,3 +165,14 @@ describe('restore path', () => {
     expect(restoreExercise('material-ordering', { title: '物资订货', scenario: '…', reference: chart }).ok).toBe(false);
   });
 });
+
+describe('the inspector moves a symbol to another unit', () => {
+  it('choosing a lane puts the symbol inside that lane', () => {
+    let doc = twoLanes();
+    doc = bfc.addBfcNode(doc, 'process', { x: 100, y: 200 }, '验收').doc;
+    const b = doc.lanes[1]!;
+    doc = bfc.updateBfcNode(doc, doc.nodes[0]!.id, { lane: b.id });
+    expect(doc.nodes[0]!.lane).toBe(b.id);
+    expect(bfc.laneAt(doc, doc.nodes[0]!.x! + bfc.bfcBox(doc.nodes[0]!).width / 2)?.id).toBe(b.id);
+  });
+});
