@@ -218,6 +218,7 @@ export function ChartInspector({ doc, selection, t, commands }: { doc: BfcDocume
               <label className="fb-check">
                 <input type="checkbox" checked={!!l.external} onChange={(e) => commands.run('update-lane', { lane: { id: l.id, patch: { external: e.target.checked } } })} />
                 {t.bfc.external}
+                <span className="fb-visually-hidden">：{l.label}</span>
               </label>
               <div className="fb-lanes__actions">
                 <button type="button" className="fb-btn fb-btn--small" disabled={i === 0} onClick={() => commands.run('move-lane', { lane: { id: l.id, by: -1 } })}>
