@@ -8,6 +8,7 @@ import { test, expect, type Download, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { findings, menu, openModeller, waitSaved } from '../fixtures/editor/support.ts';
 
+const FIT = '适合视图';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function axeClean(page: Page, what: string) {
@@ -62,7 +63,10 @@ async function addChartSymbol(page: Page, kind: '业务处理' | '表格制作' 
 
 /** A flow from the selected symbol (its inspector), with what is passed and a branch condition. */
 async function addChartFlow(page: Page, from: string, to: string, label = '', condition = '') {
+  // The whole chart in view, so the symbol is on screen to be clicked.
+  await page.getByRole('button', { name: FIT }).click();
   await symbol(page, from).click();
+  await expect(inspector(page).locator('.fb-inspector__kind')).not.toHaveText('信息传递');
   const box = inspector(page).locator('fieldset', { hasText: '添加信息传递' });
   await box.getByLabel('选择元素').selectOption({ label: to });
   await box.getByRole('button', { name: '添加信息传递' }).click();
@@ -86,7 +90,11 @@ test.describe('business flow charts', () => {
 
     for (const unit of ['采购部', '供应商', '检验人员', '库房管理员', '主管']) await addLane(page, unit);
     // 供应商 is outside the organisation: a property of the lane, in the chart's properties.
-    await inspector(page).locator('[data-lane]').nth(1).getByRole('checkbox', { name: /组织之外的单位.*：供应商/ }).check();
+    await inspector(page)
+      .locator('[data-lane]')
+      .nth(1)
+      .getByRole('checkbox', { name: /组织之外的单位.*：供应商/ })
+      .check();
     await expect(lanes(page).nth(1)).toContainText('（外部）');
     // Lane order is a command too (and undoable).
     await inspector(page).locator('[data-lane]').nth(1).getByRole('button', { name: /左移/ }).click();
@@ -108,6 +116,7 @@ test.describe('business flow charts', () => {
     await addChartSymbol(page, '业务处理', '主管审核', '主管');
 
     // The first flow is drawn on the canvas, from a connection point of one symbol to another.
+    await page.getByRole('button', { name: FIT }).click();
     const from = symbol(page, '用户需求');
     await from.hover();
     const handle = from.locator('.fb-handle').nth(2);
@@ -146,6 +155,7 @@ test.describe('business flow charts', () => {
     await expect(page.locator('.fb-exercise__score')).toContainText('100');
 
     // Break one condition: the check names that flow, and its hint selects it on the canvas.
+    await page.getByRole('button', { name: FIT }).click();
     await page.locator('.react-flow__edge .fb-flow-label', { hasText: '送交库房' }).click();
     const cond = inspector(page).getByLabel('条件');
     await expect(cond).toHaveValue('合格');

@@ -225,6 +225,28 @@ function BfcCanvasInner(props: BfcCanvasProps) {
     return () => cancelAnimationFrame(raf);
   }, [focusNonce, focusRef, onFocusDoneRef, rf]);
 
+  // A symbol or lane just added is brought into view (without taking focus from its name field).
+  const known = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const ids = new Set(nodes.map((n) => n.id));
+    const before = known.current;
+    known.current = ids;
+    if (!before) return;
+    const added = nodes.filter((n) => !before.has(n.id));
+    if (added.length !== 1) return;
+    const n = added[0]!;
+    const el = wrapper.current?.querySelector('.react-flow');
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const { x, y, zoom } = rf.getViewport();
+    const w = n.width ?? 0;
+    const h = n.type === 'lane' ? Math.min(n.height ?? 0, 120) : (n.height ?? 0);
+    const left = n.position.x * zoom + x;
+    const top = n.position.y * zoom + y;
+    const inside = left >= 0 && top >= 0 && left + w * zoom <= r.width && top + h * zoom <= r.height;
+    if (!inside) void rf.setCenter(n.position.x + w / 2, n.position.y + h / 2, { zoom, duration: 0 });
+  }, [nodes, rf]);
+
   const initialViewport = useLatest(props.initialViewport);
   const hasContent = doc.lanes.length + doc.nodes.length > 0;
   const hasContentRef = useLatest(hasContent);
