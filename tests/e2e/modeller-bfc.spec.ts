@@ -146,6 +146,18 @@ test.describe('business flow charts', () => {
     await expect(findings(page).locator('.fb-finding').first()).toBeVisible();
     await addChartFlow(page, '主管审核', '业务处理 按订单发货', '退货');
     await expect(rule(page, 'node-connected')).toHaveCount(0);
+    // Only the title block is left: filled in the chart's properties (nothing selected).
+    await expect(rule(page, 'title-block')).toHaveCount(1);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    for (const [field, value] of [
+      ['制图', '王五'],
+      ['审核', '赵六'],
+      ['日期', '2026-11-26'],
+    ] as const) {
+      const f = inspector(page).getByLabel(field, { exact: true });
+      await f.fill(value);
+      await f.press('Enter');
+    }
     await expect(findings(page)).toContainText('没有发现问题');
     await waitSaved(page);
     await axeClean(page, 'chart drawn');
@@ -189,7 +201,7 @@ test.describe('business flow charts', () => {
     expect(png.name).toMatch(/\.png$/);
     expect(png.body.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.body.length).toBeGreaterThan(5000);
-    const json = await exportAs(page, '导出 JSON（保存到文件）');
+    const json = await exportAs(page, '导出 JSON');
     expect(json.name).toMatch(/\.bfc\.json$/);
     const saved = JSON.parse(json.body.toString('utf8'));
     expect(saved).toMatchObject({ format: 'flowbook-bfc', version: 1 });
