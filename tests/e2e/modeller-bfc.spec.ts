@@ -118,8 +118,11 @@ test.describe('business flow charts', () => {
     // The first flow is drawn on the canvas, from a connection point of one symbol to another.
     await page.getByRole('button', { name: FIT }).click();
     const from = symbol(page, '用户需求');
-    await from.hover();
+    // Pointer over the symbol (its connection points show), then from the bottom one to the target.
+    const fb = (await from.boundingBox())!;
+    await page.mouse.move(fb.x + fb.width / 2, fb.y + fb.height / 2);
     const handle = from.locator('.fb-handle').nth(2);
+    await expect(handle).toBeVisible();
     const h = (await handle.boundingBox())!;
     const t = (await symbol(page, '查询库存，编制订货单').boundingBox())!;
     await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
