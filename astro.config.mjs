@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import checkLinks from './src/integrations/check-links.ts';
 import csp from './src/integrations/csp.ts';
 import lintDfd from './src/integrations/lint-dfd.ts';
+import lintBfc from './src/integrations/lint-bfc.ts';
 import mermaidRenderer from './src/integrations/mermaid-renderer.ts';
 import remarkMermaid from './src/lib/mermaid/remark-mermaid.ts';
 import { PAGEFIND_RANKING } from './src/lib/search/query.ts';
@@ -69,6 +70,7 @@ export default defineConfig({
           items: [
             'learn',
             'learn/business-flowchart',
+            'learn/bfc-format',
             'learn/data-flow-diagram',
             'learn/levelling-and-balancing',
             'learn/data-dictionary',
@@ -78,6 +80,12 @@ export default defineConfig({
               translations: { en: 'DFD rules' },
               collapsed: true,
               items: [{ autogenerate: { directory: 'content/docs/learn/rules' } }],
+            },
+            {
+              label: '业务流程图规则',
+              translations: { en: 'Business flow chart rules' },
+              collapsed: true,
+              items: [{ autogenerate: { directory: 'content/docs/learn/bfc-rules' } }],
             },
             {
               label: '练习',
@@ -104,6 +112,7 @@ export default defineConfig({
     }),
     react(),
     lintDfd(),
+    lintBfc(),
     mermaidRenderer(),
     checkLinks(),
     csp(),

@@ -150,7 +150,7 @@ if (largest) console.log(`largest page: ${largest[0]} ${kb(largest[1])} of HTML`
 const du = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 console.log(`dist/: ${(du(dist) / 1024 / 1024).toFixed(1)} MB`);
 
-for (const script of ['scripts/bench-dfd.ts', 'scripts/bench-editor.ts', 'scripts/bfc-draft-match.ts']) {
+for (const script of ['scripts/bench-dfd.ts', 'scripts/bench-editor.ts', 'scripts/bench-bfc.ts']) {
   if (!existsSync(join(root, script))) continue;
   console.log(`\n## ${script}\n`);
   const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit' });

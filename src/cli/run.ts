@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { countFindings, SEVERITY_NAMES, grade, lint, readDocument, type DfdDocument, type Finding, type GradeItem, type GradeResult, type Locale } from '../lib/dfd/index.ts';
-import { BFC_RULE_LIST, countBfcFindings, lintBfc, restoreBfc, type BfcDocument, type BfcFinding } from '../lib/bfc/index.ts';
+import { countBfcFindings, gradeBfc, lintBfc, restoreBfc, type BfcDocument, type BfcFinding, type BfcGradeResult } from '../lib/bfc/index.ts';
 import { listFiles, readFileSafe, type Listed } from './files.ts';
 import { csvField, jsonSafe, terminalSafe } from './safe-text.ts';
 
@@ -26,6 +26,7 @@ export const USAGE = `用法 (usage):
       检查数据流程图 (.dfd.json) 和业务流程图 (.bfc.json)，按文件的 format 字段区分 (checks DFDs and business flow charts, told apart by format)
   flowbook grade <学生文件> --reference <参考答案> [--given <起始文件>] [--json] [--locale zh-CN|en]
   flowbook grade-all <文件夹> --reference <参考答案> [--given <起始文件>] [--csv] [--locale zh-CN|en]
+      参考答案是业务流程图时，按业务流程图评分（--given 只用于数据流程图）(a business flow chart reference grades charts; --given is for DFDs)
 
 退出状态 (exit status): 0 没有错误 (no errors); 1 有错误级发现 (error findings); 2 有文件无法读取或命令行有误 (unreadable file or bad arguments)
 `;
@@ -121,13 +122,6 @@ function expandChecked(paths: string[]): Listed[] {
   return listFiles(paths, (name) => name.endsWith('.dfd.json') || name.endsWith('.bfc.json'), { recursive: true });
 }
 
-/** The severities of the business flow chart rules under a preset: strict makes warnings errors and info warnings. */
-function bfcPreset(preset: 'recommended' | 'strict'): Parameters<typeof lintBfc>[1] {
-  if (preset === 'recommended') return {};
-  const harder = { error: 'error', warning: 'error', info: 'warning' } as const;
-  return { rules: Object.fromEntries(BFC_RULE_LIST.map((r) => [r.id, harder[r.severity]])) };
-}
-
 export function bfcFindingLine(file: string, f: BfcFinding, locale: Locale): string {
   const where = f.element !== undefined ? `${f.element}: ` : '';
   return `${file}: ${where}${SEVERITY_NAMES[locale][f.severity]} ${f.message} [${f.rule}]`;
@@ -184,7 +178,7 @@ function check(args: Args, locale: Locale): RunResult {
     if (l.format === 'bfc') {
       let found: BfcFinding[];
       try {
-        found = lintBfc(l.doc, { ...bfcPreset(preset), locale });
+        found = lintBfc(l.doc, { preset, locale });
       } catch (e) {
         code = 2;
         unreadable++;
@@ -273,10 +267,68 @@ export function gradeText(r: GradeResult, locale: Locale): string {
   return textOut(out);
 }
 
+/** The text report of a business flow chart's grade: score, matched, missing, extra, hints, the rule check. */
+export function bfcGradeText(r: BfcGradeResult, findings: readonly BfcFinding[], locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const out: string[] = [];
+  out.push(zh ? `得分：${r.score} / 100` : `Score: ${r.score} / 100`);
+  out.push(zh ? `匹配（${r.items.matched.length}）：` : `Matched (${r.items.matched.length}):`);
+  for (const m of r.items.matched) {
+    const t = m.reference.text[locale];
+    if (m.credit === 1) out.push(`  ✓ ${t}`);
+    else if (m.reference.type === 'flow')
+      out.push(zh ? `  ½ ${t}：条件或名称不同，学生写作「${m.student.text[locale]}」` : `  ½ ${t}: condition or name differs, the student drew ${m.student.text[locale]}`);
+    else out.push(zh ? `  ½ ${t}：画在了另一个单位「${m.student.lane ?? '（无）'}」中` : `  ½ ${t}: drawn in another unit ("${m.student.lane ?? '(none)'}")`);
+  }
+  out.push(zh ? `缺少（${r.items.missing.length}）：` : `Missing (${r.items.missing.length}):`);
+  for (const i of r.items.missing) out.push(`  - ${i.text[locale]}`);
+  out.push(zh ? `多余（${r.items.extra.length}）：` : `Extra (${r.items.extra.length}):`);
+  for (const i of r.items.extra) out.push(`  + ${i.text[locale]}`);
+  const c = r.counts;
+  out.push(
+    zh
+      ? `单位：匹配 ${c.lanes.matched}，缺少 ${c.lanes.missing}，多余 ${c.lanes.extra}；符号：匹配 ${c.nodes.matched}，缺少 ${c.nodes.missing}，多余 ${c.nodes.extra}；连线：匹配 ${c.flows.matched}，缺少 ${c.flows.missing}，多余 ${c.flows.extra}`
+      : `Units: matched ${c.lanes.matched}, missing ${c.lanes.missing}, extra ${c.lanes.extra}; symbols: matched ${c.nodes.matched}, missing ${c.nodes.missing}, extra ${c.nodes.extra}; flows: matched ${c.flows.matched}, missing ${c.flows.missing}, extra ${c.flows.extra}`,
+  );
+  if (r.hints.length) {
+    out.push(zh ? `给学生的提示（${r.hints.length}）：` : `Hints for the student (${r.hints.length}):`);
+    for (const h of r.hints) out.push(`  ${h.element ? `${h.element}: ` : ''}${h.message}`);
+  }
+  const n = countBfcFindings(findings);
+  out.push(zh ? `规则检查：${n.errors} 个错误，${n.warnings} 个警告，${n.infos} 个提示` : `Rule check: ${n.errors} error(s), ${n.warnings} warning(s), ${n.infos} info`);
+  for (const f of findings) out.push(`  ${f.element ?? '-'}: ${SEV[locale][f.severity]} ${f.message} [${f.rule}]`);
+  return textOut(out);
+}
+
+/** A reference that is a business flow chart: the student's file must be one too (told apart by `format`). */
+function bfcStudent(s: Checked, locale: Locale): { ok: true; doc: BfcDocument } | { ok: false; error: string } {
+  if (!s.ok) return s;
+  if (s.format === 'bfc') return { ok: true, doc: s.doc };
+  return { ok: false, error: locale === 'en' ? 'a data flow diagram, but the reference is a business flow chart' : '这是数据流程图，而参考答案是业务流程图' };
+}
+
+function gradeOneBfc(args: Args, locale: Locale, ref: string, reference: BfcDocument): RunResult {
+  if (args.flags.has('--given')) return usageError('业务流程图的评分不接受 --given (--given is for data flow diagrams only)');
+  const file = args.positional[0]!;
+  const s = bfcStudent(loadChecked(file, locale), locale);
+  if (!s.ok) {
+    const msg = textOut([locale === 'en' ? `${file}: cannot be graded against ${ref}: ${s.error}` : `${file}: 无法按 ${ref} 评分：${s.error}`]);
+    return { stdout: args.flags.has('--json') ? jsonOut([{ file, error: s.error }]) : '', stderr: msg, code: 2 };
+  }
+  const r = gradeBfc(s.doc, reference, { locale });
+  const findings = lintBfc(s.doc, { locale });
+  if (args.flags.has('--json'))
+    return { stdout: jsonOut({ format: 'flowbook-bfc', score: r.score, items: r.items, counts: r.counts, hints: r.hints, findings }), stderr: '', code: 0 };
+  return { stdout: bfcGradeText(r, findings, locale), stderr: '', code: 0 };
+}
+
 function gradeOne(args: Args, locale: Locale): RunResult {
   const ref = args.flags.get('--reference');
   if (typeof ref !== 'string') return usageError('grade 需要 --reference <参考答案> (grade needs --reference <file>)');
   if (args.positional.length !== 1) return usageError('grade 需要正好一个学生文件 (grade needs exactly one student file)');
+  // A business flow chart as the reference (its `format`): graded as a chart.
+  const asChart = loadChecked(ref, locale);
+  if (asChart.ok && asChart.format === 'bfc') return gradeOneBfc(args, locale, ref, asChart.doc);
   const reference = load(ref, locale);
   const student = load(args.positional[0]!, locale);
   const givenPath = args.flags.get('--given');
@@ -311,6 +363,8 @@ function gradeAll(args: Args, locale: Locale): RunResult {
   }
   if (!isDir) return { stdout: '', stderr: textOut([locale === 'en' ? `${folder}: cannot read the folder` : `${folder}: 无法读取文件夹`]), code: 2 };
   const entries = listFiles([folder], (n) => n.endsWith('.json'), { recursive: false });
+  const asChart = loadChecked(ref, locale);
+  if (asChart.ok && asChart.format === 'bfc') return gradeAllBfc(args, locale, ref, asChart.doc, entries);
   const reference = load(ref, locale);
   if (!reference.ok) {
     return { stdout: '', stderr: textOut([locale === 'en' ? `${ref}: cannot be read: ${reference.error}` : `${ref}: 无法读取：${reference.error}`]), code: 2 };
@@ -322,7 +376,7 @@ function gradeAll(args: Args, locale: Locale): RunResult {
   }
   const refPath = resolve(ref);
   const skip = new Set([refPath, ...(typeof givenPath === 'string' ? [resolve(givenPath)] : [])]);
-  const rows: Array<{ file: string; score?: number; errors?: number; warnings?: number; error?: string }> = [];
+  const rows: GradeRow[] = [];
   let code: 0 | 2 = 0;
   for (const entry of entries) {
     const file = entry.file;
@@ -342,6 +396,36 @@ function gradeAll(args: Args, locale: Locale): RunResult {
       rows.push({ file, error: internal(e, locale) });
     }
   }
+  return gradeRows(args, locale, rows, code);
+}
+
+type GradeRow = { file: string; score?: number; errors?: number; warnings?: number; error?: string };
+
+/** grade-all with a business flow chart as the reference: every chart in the folder graded against it. */
+function gradeAllBfc(args: Args, locale: Locale, ref: string, reference: BfcDocument, entries: Listed[]): RunResult {
+  if (args.flags.has('--given')) return usageError('业务流程图的评分不接受 --given (--given is for data flow diagrams only)');
+  const rows: GradeRow[] = [];
+  let code: 0 | 2 = 0;
+  for (const entry of entries) {
+    if (resolve(entry.file) === resolve(ref)) continue;
+    const s = bfcStudent(loadChecked(entry, locale), locale);
+    if (!s.ok) {
+      code = 2;
+      rows.push({ file: entry.file, error: s.error });
+      continue;
+    }
+    try {
+      const c = countBfcFindings(lintBfc(s.doc, { locale }));
+      rows.push({ file: entry.file, score: gradeBfc(s.doc, reference, { locale }).score, errors: c.errors, warnings: c.warnings });
+    } catch (e) {
+      code = 2;
+      rows.push({ file: entry.file, error: internal(e, locale) });
+    }
+  }
+  return gradeRows(args, locale, rows, code);
+}
+
+function gradeRows(args: Args, locale: Locale, rows: GradeRow[], code: 0 | 2): RunResult {
   if (args.flags.has('--csv')) {
     const lines = ['file,score,errors,warnings,error'];
     for (const r of rows) lines.push([r.file, r.score ?? '', r.errors ?? '', r.warnings ?? '', r.error ?? ''].map((v) => csvField(v)).join(','));

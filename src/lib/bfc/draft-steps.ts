@@ -4,7 +4,7 @@
  * order: 1 划定系统边界 (mark a unit outside the system in the chart and derive again), 3 name each
  * process with a verb and its object, 4 name the flows (a document in a new state gets a new name),
  * 5 the stores' names, 6 leave out goods, and 2 the context diagram redrawn from level 0 last (so the
- * levels balance). The unit test and scripts/bfc-draft-match.ts apply them and grade the result.
+ * levels balance). The unit test and scripts/bench-bfc.ts apply them and grade the result.
  */
 import type { BfcDocument } from '../../schemas/bfc.ts';
 import type { DfdDiagram, DfdDocument } from '../../schemas/dfd.ts';

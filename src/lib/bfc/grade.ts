@@ -73,7 +73,7 @@ export interface BfcGradeOptions {
   locale?: BfcLocale;
 }
 
-export const BFC_KIND_NAMES: Record<BfcItemType, { 'zh-CN': string; en: string }> = {
+const GRADE_KIND_NAMES: Record<BfcItemType, { 'zh-CN': string; en: string }> = {
   lane: { 'zh-CN': '业务处理单位', en: 'unit' },
   process: { 'zh-CN': '业务处理', en: 'business step' },
   form: { 'zh-CN': '表格制作', en: 'form' },
@@ -146,8 +146,8 @@ interface Side {
   flows: FlowRec[];
 }
 
-const kindZh = (k: BfcItemType) => BFC_KIND_NAMES[k]['zh-CN'];
-const kindEn = (k: BfcItemType) => BFC_KIND_NAMES[k].en;
+const kindZh = (k: BfcItemType) => GRADE_KIND_NAMES[k]['zh-CN'];
+const kindEn = (k: BfcItemType) => GRADE_KIND_NAMES[k].en;
 
 function side(doc: BfcDocument, canon: Canon): Side {
   const laneName = new Map(doc.lanes.map((l) => [l.id, normalizeLabel(l.label)]));
@@ -297,7 +297,7 @@ export function gradeBfc(student: BfcDocument, reference: BfcDocument, opts: Bfc
     }
     stuOf.set(r.key, s);
     const refLane = [...r.lanes][0]!;
-    const laneMatters = r.node.kind === 'process' || r.node.kind === 'form';
+    const laneMatters = (r.node.kind === 'process' || r.node.kind === 'form') && refLane !== '';
     const credit: 1 | 0.5 = !laneMatters || s.lanes.has(refLane) ? 1 : 0.5;
     matched.push({ reference: r.item, student: s.item, credit });
     counts.nodes.matched++;
@@ -467,5 +467,7 @@ export function gradeBfc(student: BfcDocument, reference: BfcDocument, opts: Bfc
           : `多出的${name}在答案中没有对应`,
     });
   }
+  // English sentences start with a capital (some begin with a kind name: "business step …").
+  if (en) for (const h of hints) h.message = h.message.charAt(0).toUpperCase() + h.message.slice(1);
   return { score: f1(C, M, R, S), items: { matched, missing, extra }, counts, hints };
 }

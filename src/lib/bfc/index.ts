@@ -8,7 +8,7 @@ export { BFC_FORMAT, BFC_NODE_KINDS } from '../../schemas/bfc.ts';
 export { readBfc, restoreBfc, detectFormat, isBfcText, BFC_FORMAT_ID, BFC_FORMAT_VERSION, BFC_MIGRATIONS, type BfcReadResult, type BfcReadOptions } from './read.ts';
 export { serializeBfc } from './write.ts';
 export { describeBfcNode, describeBfcLane, describeBfcFlow, bfcKindName, BFC_KIND_NAMES } from './model.ts';
-export { lintBfc, bfcRuleUrl, isBfcRuleId, indexBfc, countBfcFindings, BFC_RULE_LIST, BFC_RECOMMENDED } from './lint/engine.ts';
+export { lintBfc, bfcRuleUrl, isBfcRuleId, indexBfc, countBfcFindings, BFC_RULE_LIST, BFC_RECOMMENDED, BFC_STRICT, BFC_PRESETS } from './lint/engine.ts';
 export { BFC_RULE_IDS, type BfcRuleId, type BfcFinding, type BfcLintOptions, type Severity, type Locale } from './lint/types.ts';
 export * from './layout.ts';
 export * from './export/svg.ts';

@@ -315,6 +315,7 @@ function routeFlows(flows: readonly BfcFlow[], nodes: readonly BfcNodeBox[], col
   const fromUV = (p: Pt): Pt => (cols ? p : { x: p.y, y: p.x });
   const byId = new Map(nodes.map((n) => [n.id, toUV(n)]));
   const valid = flows.filter((f) => byId.has(f.from) && byId.has(f.to) && f.from !== f.to);
+  const validSet = new Set(valid);
   const isBack = (f: BfcFlow) => byId.get(f.to)!.y < byId.get(f.from)!.y + byId.get(f.from)!.height;
 
   // Spread the ends on each side: outgoing on the bottom, incoming on the top (forward flows).
@@ -346,8 +347,22 @@ function routeFlows(flows: readonly BfcFlow[], nodes: readonly BfcNodeBox[], col
   const routes: BfcFlowRoute[] = [];
 
   for (const f of flows) {
-    if (!valid.includes(f)) {
-      routes.push({ id: f.id, from: f.from, to: f.to, points: [] });
+    if (!validSet.has(f)) {
+      // A line that ends where it starts is drawn as a small loop on the right (the linter names it);
+      // a line to a symbol that does not exist cannot be drawn.
+      const n = f.from === f.to ? byId.get(f.from) : undefined;
+      const points = n
+        ? [
+            { x: n.x + n.width, y: n.y + n.height * 0.3 },
+            { x: n.x + n.width + 18, y: n.y + n.height * 0.3 },
+            { x: n.x + n.width + 18, y: n.y + n.height * 0.7 },
+            { x: n.x + n.width, y: n.y + n.height * 0.7 },
+          ]
+        : [];
+      const route: BfcFlowRoute = { id: f.id, from: f.from, to: f.to, points: points.map(fromUV) };
+      const text = bfcFlowText(f);
+      if (n && text) route.label = placeLabel(text, points, obstacles, placedLabels, fromUV, cols);
+      routes.push(route);
       continue;
     }
     const a = byId.get(f.from)!;

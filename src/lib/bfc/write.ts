@@ -8,9 +8,9 @@ import type { BfcDocument } from '../../schemas/bfc.ts';
 const ORDER = {
   document: ['format', 'version', 'title', 'orientation', 'titleBlock', 'lanes', 'nodes', 'flows'],
   titleBlock: ['business', 'drawnBy', 'reviewedBy', 'date', 'sheet', 'sheets'],
-  lane: ['id', 'label', 'external', 'size', 'optional'],
-  node: ['id', 'kind', 'label', 'lane', 'copies', 'x', 'y', 'optional'],
-  flow: ['id', 'from', 'to', 'label', 'condition', 'optional'],
+  lane: ['id', 'label', 'external', 'size', 'optional', 'aliases'],
+  node: ['id', 'kind', 'label', 'lane', 'copies', 'x', 'y', 'optional', 'aliases'],
+  flow: ['id', 'from', 'to', 'label', 'condition', 'optional', 'aliases'],
 } as const;
 
 type Obj = Record<string, unknown>;

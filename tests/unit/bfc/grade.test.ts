@@ -81,10 +81,13 @@ describe('gradeBfc: mutated answers score lower, with hints that point at the st
     expect(r.score).toBeLessThan(100);
     expect(r.items.matched.find((m) => m.reference.label === '验货')!.credit).toBe(0.5);
     expect(r.hints).toEqual([{ kind: 'partial', element: 'yh', message: '业务处理「验货」画在了「采购部」一栏：题目中这一步是哪个单位做的？' }]);
-    // A store may sit in any lane.
+    // A store may sit in any lane; so may a step the reference puts in no lane.
     const s = copy(R);
     s.nodes.find((n) => n.label === '流水帐')!.lane = 'zg';
     expect(gradeBfc(s, R).score).toBe(100);
+    const loose = copy(R);
+    delete loose.nodes.find((n) => n.label === '验货')!.lane;
+    expect(gradeBfc(d, loose).items.matched.find((m) => m.reference.label === '验货')!.credit).toBe(1);
   });
 
   it('a branch without its condition gets half credit and a hint on the line', () => {

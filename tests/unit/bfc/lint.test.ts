@@ -89,3 +89,17 @@ describe('the reference charts of the exercises', () => {
     expect(first.map((f) => f.rule)).toContain('branch-pair');
   });
 });
+
+describe('presets', () => {
+  it('strict makes warnings errors and info warnings; a rule setting still wins', () => {
+    if (!messy.ok) throw new Error(messy.error.en);
+    const strict = lintBfc(messy.doc, { preset: 'strict' });
+    expect(strict.map((f) => [f.rule, f.severity])).toEqual([
+      ['process-in-lane', 'error'],
+      ['branch-pair', 'error'],
+      ['form-used', 'error'],
+      ['title-block', 'warning'],
+    ]);
+    expect(lintBfc(messy.doc, { preset: 'strict', rules: { 'form-used': 'info' } }).find((f) => f.rule === 'form-used')?.severity).toBe('info');
+  });
+});

@@ -78,6 +78,19 @@ describe('bfc layout', () => {
     expect(L.lanes[0]!.x).toBe(L.lanes[1]!.x);
   });
 
+  it('draws a line that ends where it starts as a loop beside its symbol, and leaves out a line to nothing', () => {
+    const L = layoutBfc({ ...tiny, flows: [...tiny.flows, { id: 'self', from: 'p', to: 'p', label: '重做' }, { id: 'lost', from: 'p', to: 'nowhere' }] });
+    const p = L.nodes.find((n) => n.id === 'p')!;
+    const self = L.flows.find((f) => f.id === 'self')!;
+    expect(self.points).toHaveLength(4);
+    expect(self.points[0]).toEqual({ x: p.x + p.width, y: p.y + p.height * 0.3 });
+    expect(self.points.at(-1)!.x).toBe(p.x + p.width);
+    expect(self.label?.text).toBe('重做');
+    expect(L.flows.find((f) => f.id === 'lost')!.points).toEqual([]);
+    const svg = bfcSvg({ ...tiny, flows: [...tiny.flows, { id: 'self', from: 'p', to: 'p' }] }).svg;
+    expect(svg).toContain('data-flow="self"');
+  });
+
   it('puts symbols without a known lane in a separate column and a size on a lane widens it', () => {
     const L = layoutBfc({
       ...tiny,

@@ -2,7 +2,7 @@
  * 生成数据流程图草稿 over the five exercises. Each draft is edited by the steps the learn page
  * (content/docs/learn/flowchart-to-dfd.mdx) leaves to the student (src/lib/bfc/draft-steps.ts: a
  * short explicit list per exercise), then linted (no errors) and graded against the DFD reference
- * answer with the DFD grader; the match is printed per exercise (also by scripts/bfc-draft-match.ts).
+ * answer with the DFD grader; the match is printed per exercise (also by scripts/bench-bfc.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

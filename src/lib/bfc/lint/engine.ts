@@ -23,6 +23,14 @@ export const BFC_RULE_LIST: ReadonlyArray<{ id: BfcRuleId; severity: Severity; t
 
 export const BFC_RECOMMENDED: Readonly<Record<BfcRuleId, Severity>> = Object.fromEntries(BFC_RULES.map((r) => [r.id, r.severity])) as Record<BfcRuleId, Severity>;
 
+/** Every warning becomes an error and info becomes a warning (as the DFD rules' strict preset). */
+export const BFC_STRICT: Readonly<Record<BfcRuleId, Severity>> = Object.fromEntries(BFC_RULES.map((r) => [r.id, r.severity === 'info' ? 'warning' : 'error'])) as Record<
+  BfcRuleId,
+  Severity
+>;
+
+export const BFC_PRESETS = { recommended: BFC_RECOMMENDED, strict: BFC_STRICT } as const;
+
 export function indexBfc(doc: BfcDocument): BfcIndex {
   const nodes = new Map<string, BfcNode>();
   for (const n of doc.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
@@ -43,10 +51,11 @@ export function indexBfc(doc: BfcDocument): BfcIndex {
 
 export function lintBfc(doc: BfcDocument, options: BfcLintOptions = {}): BfcFinding[] {
   const locale = options.locale ?? 'zh-CN';
+  const preset = BFC_PRESETS[options.preset ?? 'recommended'];
   const index = indexBfc(doc);
   const found: Array<{ f: BfcFinding; rule: number; seq: number }> = [];
   BFC_RULES.forEach((rule, order) => {
-    const setting = options.rules?.[rule.id] ?? rule.severity;
+    const setting = options.rules?.[rule.id] ?? preset[rule.id];
     if (setting === 'off') return;
     const url = bfcRuleUrl(rule.id);
     rule.check({

@@ -36,6 +36,8 @@ export interface BfcFinding {
 
 export interface BfcLintOptions {
   locale?: Locale;
+  /** recommended (default): each rule's own severity; strict: warnings become errors and info warnings. */
+  preset?: 'recommended' | 'strict';
   rules?: Partial<Record<BfcRuleId, Severity | 'off'>>;
 }
 
