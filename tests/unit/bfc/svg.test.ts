@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BfcDocument } from '../../../src/schemas/bfc.ts';
 import { bfcSchemaCheck, EXERCISES } from './support.ts';
@@ -33,14 +33,23 @@ const tiny: BfcDocument = {
 };
 
 describe('bfc layout', () => {
-  for (const name of EXERCISES) {
+  // Every chart of the site: the exercises' references and the rule pages' examples (wrong ones included).
+  const charts = readdirSync('content/bfc', { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.bfc.json'))
+    .sort();
+  it('covers the exercises and the rule examples', () => {
+    for (const name of EXERCISES) expect(charts).toContain(`exercises/${name}.bfc.json`);
+    expect(charts.length).toBeGreaterThan(EXERCISES.length);
+  });
+  for (const name of charts) {
     it(`${name}: every symbol inside its lane, no two symbols overlap, no label covers a symbol or another label`, () => {
-      const doc = load(name);
+      const doc = bfcSchemaCheck(JSON.parse(readFileSync(`content/bfc/${name}`, 'utf8')));
       const L = layoutBfc(doc);
       expect(L.nodes).toHaveLength(doc.nodes.length);
       const lanes = new Map(L.lanes.map((l) => [l.id, l]));
       for (const n of L.nodes) {
-        const lane = lanes.get(doc.nodes.find((d) => d.id === n.id)!.lane!)!;
+        const lane = lanes.get(n.lane)!;
         expect(inside(n, lane), `${n.id} in ${lane.id}`).toBe(true);
         expect(overlap(n, lane.header), `${n.id} under the header`).toBe(false);
       }
@@ -51,7 +60,9 @@ describe('bfc layout', () => {
       for (const l of labels) for (const n of L.nodes) expect(overlap(l, n), `label ${l.text} over ${n.id}`).toBe(false);
       for (let i = 0; i < labels.length; i++)
         for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i]!, labels[j]!), `${labels[i]!.text}/${labels[j]!.text}`).toBe(false);
-      for (const f of L.flows) expect(f.points.length).toBeGreaterThanOrEqual(2);
+      // A line is drawn when both its ends exist (a loop when they are one symbol); a line to nothing is not.
+      const ids = new Set(doc.nodes.map((n) => n.id));
+      for (const f of L.flows) expect(f.points.length >= 2, f.id).toBe(ids.has(f.from) && ids.has(f.to));
       // Everything drawn is inside the bounds.
       for (const r of [...L.nodes, ...labels, ...L.lanes, ...L.titleBlock]) expect(inside(r, L.bounds)).toBe(true);
     });

@@ -94,6 +94,39 @@ describe('bfcToDfd', () => {
     expect(sflows).toContain('更新库存清单和盘点流水账→库存清单');
   });
 
+  it('never throws on an unfinished chart: empty, symbols without lanes, lines to nothing, loops, forms in a chain', () => {
+    const empty = bfcToDfd({ format: 'flowbook-bfc', version: 1, lanes: [], nodes: [], flows: [] });
+    expect(empty.doc.diagrams[0]!.nodes).toEqual([{ id: 'p0', kind: 'process', label: '系统', code: 'P0' }]);
+    expect(empty.todo[0]).toMatch(/^系统边界：没有单位标为系统之外/);
+    const messy = bfcToDfd({
+      format: 'flowbook-bfc',
+      version: 1,
+      title: '试画',
+      lanes: [{ id: 'a', label: '顾客', external: true }],
+      nodes: [
+        { id: 'p', kind: 'process', label: '审核' },
+        { id: 'f1', kind: 'form', label: '申请单', lane: 'a' },
+        { id: 'f2', kind: 'form', label: '副本' },
+        { id: 'f3', kind: 'form', label: '回执' },
+        { id: 'q', kind: 'process', label: '登记' },
+      ],
+      flows: [
+        { id: 'x1', from: 'f1', to: 'p' },
+        { id: 'x2', from: 'p', to: 'p' },
+        { id: 'x3', from: 'p', to: 'f2' },
+        { id: 'x4', from: 'f2', to: 'f3' },
+        { id: 'x5', from: 'f3', to: 'q' },
+        { id: 'x6', from: 'q', to: 'nowhere' },
+      ],
+    });
+    const d = level0(messy.doc);
+    const name = (id: string) => d.nodes.find((n) => n.id === id)!.label;
+    // The form chain 副本 → 回执 reaches 登记: one flow named by the first form; no owner without a lane.
+    expect(d.flows.map((f) => `${name(f.from)}→${name(f.to)}:${f.label ?? ''}`)).toEqual(['顾客→审核:申请单', '审核→登记:副本']);
+    expect(d.nodes.find((n) => n.label === '审核')!.owner).toBeUndefined();
+    expect(messy.doc.title).toBe('试画数据流程图（草稿）');
+  });
+
   it('writes its decisions in English on request and keeps no unit outside unless the chart marks it', () => {
     const { todo } = bfcToDfd(chart('stocktaking'), { locale: 'en' });
     expect(todo[0]).toBe(
