@@ -247,6 +247,42 @@ test.describe('business flow charts', () => {
     await expect(inspector(page).getByLabel('制图')).toHaveValue('李四');
   });
 
+  test('a chart file imports as a chart; print shows it with its title block; a share link opens a copy', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openModeller(page);
+    await page.locator('input[type=file]').setInputFiles('content/bfc/exercises/stocktaking.bfc.json');
+    await expect(page.locator('.fb-docname')).toContainText('盘点');
+    await expect(lanes(page).first()).toBeVisible();
+    const laneCount = await lanes(page).count();
+    const symbols = await page.locator('.react-flow__node-bfc').count();
+    expect(symbols).toBeGreaterThan(3);
+
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
+    await menu(page, '导出', '打印');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    const img = page.locator('.fb-print-root img');
+    await expect(img).toHaveAttribute('alt', /业务流程图/);
+    const src = decodeURIComponent((await img.getAttribute('src'))!);
+    expect(src).toContain('业务名称');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+    await page.getByRole('button', { name: '分享链接' }).click();
+    const dialog = page.getByRole('dialog', { name: '分享链接' });
+    const url = await dialog.getByRole('textbox').inputValue();
+    expect(new URL(url).hash).toMatch(/^#share=/);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    const other = await context.newPage();
+    await openModeller(other, url.replace(/^https?:\/\/[^/]+/, ''));
+    await expect(other.locator('.fb-docname')).toContainText('分享的副本');
+    await expect(lanes(other)).toHaveCount(laneCount);
+    await expect(other.locator('.react-flow__node-bfc')).toHaveCount(symbols);
+  });
+
   test.describe('at phone width', () => {
     test.use({ viewport: { width: 390, height: 844 } });
     test('a chart can be drawn and the page stays axe clean and within the screen', async ({ page }) => {
