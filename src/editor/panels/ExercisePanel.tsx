@@ -182,7 +182,7 @@ function ChartReferenceDialog({ title, reference, t, lang, onClose }: { title: s
   const name = t.titled(t.referenceTitle, `${title} · ${t.bfc.chartTab}`);
   return (
     <Dialog title={name} onClose={onClose} wide closeLabel={t.close}>
-      <p className="fb-muted">{t.referenceOpen}</p>
+      <p className="fb-muted">{t.bfc.referenceOpen}</p>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
       <div className="fb-reference__view fb-reference__view--chart" tabIndex={0} role="region" aria-label={name}>
         <img src={picture.src} alt={name} width={Math.round(picture.w)} height={Math.round(picture.h)} />
