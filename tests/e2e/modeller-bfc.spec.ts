@@ -246,6 +246,36 @@ test.describe('business flow charts', () => {
     await expect(inspector(page).getByLabel('制图')).toHaveValue('李四');
   });
 
+  test('a symbol dragged from the palette snaps into the lane it is dropped in; dragged on, it changes unit', async ({ page }) => {
+    await openModeller(page);
+    await menu(page, '文件', '新建业务流程图');
+    await addLane(page, '采购部');
+    await addLane(page, '仓库');
+    const second = (await lanes(page).nth(1).boundingBox())!;
+    const pane = page.locator('.react-flow__pane');
+    const pb = (await pane.boundingBox())!;
+    await page
+      .getByRole('group', { name: '业务流程图符号' })
+      .getByRole('button', { name: '表格制作' })
+      .dragTo(pane, { targetPosition: { x: second.x - pb.x + second.width - 8, y: second.y - pb.y + 120 } });
+    const input = page.getByRole('textbox', { name: '编辑名称', exact: true });
+    await expect(input).toBeFocused();
+    await input.fill('入库单');
+    await input.press('Enter');
+    const form = symbol(page, '入库单');
+    await expect(form).toHaveAttribute('aria-label', /入库单（仓库）/);
+    // Wholly inside the lane it was dropped at the edge of.
+    const fb = (await form.boundingBox())!;
+    expect(fb.x + fb.width).toBeLessThanOrEqual(second.x + second.width + 1);
+    // Dragged into the first lane, its unit follows.
+    const first = (await lanes(page).first().boundingBox())!;
+    await page.mouse.move(fb.x + fb.width / 2, fb.y + fb.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(first.x + first.width / 2, fb.y + fb.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect(form).toHaveAttribute('aria-label', /入库单（采购部）/);
+  });
+
   test('a chart file imports as a chart; print shows it with its title block; a share link opens a copy', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openModeller(page);

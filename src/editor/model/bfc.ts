@@ -117,7 +117,8 @@ export function snapIntoLane(
   const cols = orientationOf(doc) === 'columns';
   const x = snap(p.x);
   const y = snap(p.y);
-  const centre = cols ? x + box.width / 2 : y + box.height / 2;
+  // The lane is the one under the centre as dropped (before the grid moves it by up to half a step).
+  const centre = cols ? p.x + box.width / 2 : p.y + box.height / 2;
   const span = spans.find((s) => centre >= s.start && centre < s.end);
   if (!span) return { x, y };
   const size = cols ? box.width : box.height;

@@ -176,3 +176,14 @@ describe('the inspector moves a symbol to another unit', () => {
     expect(bfc.laneAt(doc, doc.nodes[0]!.x! + bfc.bfcBox(doc.nodes[0]!).width / 2)?.id).toBe(b.id);
   });
 });
+
+describe('a drop near a lane edge', () => {
+  it('stays in the lane under the pointer, whatever the grid rounding', () => {
+    const doc0 = twoLanes();
+    const first = spanOf(doc0, doc0.lanes[0]!.id);
+    for (const dx of [1, 3, 5, 7]) {
+      const { doc, id } = bfc.addBfcNode(doc0, 'form', { x: first.end - dx, y: 200 }, '入库单');
+      expect(doc.nodes.find((n) => n.id === id)!.lane).toBe(doc0.lanes[0]!.id);
+    }
+  });
+});
