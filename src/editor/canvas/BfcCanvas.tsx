@@ -12,6 +12,7 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
+  useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -68,6 +69,9 @@ function BfcCanvasInner(props: BfcCanvasProps) {
   const rf = useReactFlow();
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition> | null>(null);
   const [dropping, setDropping] = useState(false);
+  // Sizes React Flow measured, given back with each node object (a new object without them would
+  // be measured again, and its flows not drawn until then).
+  const [measured] = useState(() => new Map<string, { width: number; height: number }>());
   const layout = useMemo(() => layoutBfc(doc), [doc]);
   const orientation = orientationOf(doc);
   const header = headerDepth(doc);
@@ -107,6 +111,7 @@ function BfcCanvasInner(props: BfcCanvasProps) {
       const pos = drag?.get(n.id) ?? { x: b.x, y: b.y };
       const marker = markers.get(n.id);
       const ed = editing && editing.kind === 'node' && editing.id === n.id ? editing.field : undefined;
+      const m = measured.get(n.id);
       const name = [t.bfc.kinds[n.kind], n.label || t.blank].join(' ');
       const lane = n.lane ? byLane.get(n.lane)?.label : undefined;
       return {
@@ -118,10 +123,23 @@ function BfcCanvasInner(props: BfcCanvasProps) {
         selected: selectedNodes.has(n.id),
         ariaLabel: `${name}${lane ? `（${lane}）` : ''}${marker ? `，${t.hasFindings(marker.count)}` : ''}`,
         data: { node: n, width: b.width, height: b.height, notation: 'gane-sarson' as const, marker, editing: ed },
+        ...(m ? { measured: m } : {}),
       };
     });
     return [...lanes, ...symbols] as Array<LaneRfNode | BfcRfNode>;
-  }, [doc, layout, orientation, header, markers, editing, drag, selectedNodes, t, onLaneResize]);
+  }, [doc, layout, orientation, header, markers, editing, drag, selectedNodes, t, onLaneResize, measured]);
+
+  // Safety net (as on the DFD canvas): a symbol React Flow has not measured has no flows drawn; measure it again.
+  const updateInternals = useUpdateNodeInternals();
+  const nodesRef = useLatest(nodes);
+  useEffect(() => {
+    if (drag) return;
+    const raf = requestAnimationFrame(() => {
+      const missing = nodesRef.current.filter((n) => n.type === 'bfc' && !rf.getInternalNode(n.id)?.internals.handleBounds).map((n) => n.id);
+      if (missing.length) updateInternals(missing);
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [nodes, nodesRef, drag, rf, updateInternals]);
 
   const offsets = useMemo(() => flowOffsets(doc.flows), [doc.flows]);
   const edges = useMemo<FlowRfEdge[]>(
@@ -153,7 +171,8 @@ function BfcCanvasInner(props: BfcCanvasProps) {
       const sel: SelectChange[] = [];
       for (const c of changes) {
         if ('id' in c && c.id.startsWith(LANE)) continue;
-        if (c.type === 'position' && c.position) {
+        if (c.type === 'dimensions' && c.dimensions) measured.set(c.id, c.dimensions);
+        else if (c.type === 'position' && c.position) {
           const p = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
           if (c.dragging) (dragging ??= new Map()).set(c.id, p);
           else (commit ??= {})[c.id] = p;
@@ -173,7 +192,7 @@ function BfcCanvasInner(props: BfcCanvasProps) {
       }
       if (sel.length) onSelectDelta({ nodes: sel });
     },
-    [onMoveNodes, onSelectDelta],
+    [onMoveNodes, onSelectDelta, measured],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowRfEdge>[]) => {
