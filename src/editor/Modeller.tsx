@@ -15,8 +15,13 @@ import { MESSAGES, pickLang, type Lang } from './i18n.ts';
 import { boundaryNodes } from './core.ts';
 import { emptyDocument } from './model/actions.ts';
 import { currentDiagram, type SelectChange } from './model/editor.ts';
+import { dfdOf, isBfc } from './model/bfc.ts';
+import type { BfcNodeKind } from '@schemas/bfc.ts';
 import { Canvas, PALETTE_MIME } from './canvas/Canvas.tsx';
 import { rfId } from './canvas/elements.ts';
+import { BfcCanvas, CHART_PALETTE_MIME } from './canvas/BfcCanvas.tsx';
+import { ChartPalette } from './app/ChartPanels.tsx';
+import { ChartPrintView } from './panels/ChartPrintView.tsx';
 import { CanvasActionsContext, MessagesContext, type CanvasActions, type EditTarget } from './canvas/context.ts';
 import { countFindings, useFindings, useMarkers } from './hooks/useFindings.ts';
 import { useCoarsePointer, useDarkTheme } from './hooks/useEnvironment.ts';
@@ -97,7 +102,10 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const panelsHidden = useStore(store, (s) => s.panelsHidden);
   const sessionState = useStore(store, (s) => s.session);
   const diagram = currentDiagram({ doc, diagramId });
-  const notation = doc.notation ?? 'gane-sarson';
+  // A business flow chart is drawn by its own canvas; the DFD parts see it as an empty DFD.
+  const chart = isBfc(doc) ? doc : null;
+  const dfd = dfdOf(doc);
+  const notation = dfd.notation ?? 'gane-sarson';
   const findings = useFindings(doc, lang);
   const counts = useMemo(() => countFindings(findings), [findings]);
   const markers = useMarkers(findings, diagramId);
@@ -105,8 +113,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const coarse = useCoarsePointer();
 
   // The shown diagram's boundary (nodes repeated from its parent) and its decomposed processes.
-  const boundary = useMemo(() => new Set(boundaryNodes(doc, diagramId).keys()), [doc, diagramId]);
-  const withChild = useMemo(() => new Set(doc.diagrams.filter((d) => d.refines?.diagram === diagramId).map((d) => d.refines!.process)), [doc, diagramId]);
+  const boundary = useMemo(() => new Set(boundaryNodes(dfd, diagramId).keys()), [dfd, diagramId]);
+  const withChild = useMemo(() => new Set(dfd.diagrams.filter((d) => d.refines?.diagram === diagramId).map((d) => d.refines!.process)), [dfd, diagramId]);
 
   // Fill the window below the site's header (the page title is for screen readers only); on
   // phones the page scrolls around a canvas of fixed height instead (modeller.css).
@@ -146,7 +154,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
         store.set({ editing: null });
         refocus(target);
         const v = target.field === 'label' ? value : value.trim();
-        if (target.kind === 'node') commands.run('update-element', { element: { kind: 'node', id: target.id, patch: { [target.field]: v } } });
+        if (target.kind === 'lane') commands.run('update-lane', { lane: { id: target.id, patch: { label: value.trim() || store.get().doc.title || '' } } });
+        else if (target.kind === 'node') commands.run('update-element', { element: { kind: 'node', id: target.id, patch: { [target.field]: v } } });
         else if (target.field !== 'owner') commands.run('update-element', { element: { kind: 'flow', id: target.id, patch: { [target.field]: v } } });
       },
     }),
@@ -155,9 +164,13 @@ function ModellerApp({ lang }: { lang: Lang }) {
   // An edit target that no longer exists (undo, delete) is dropped.
   useEffect(() => {
     if (!editing) return;
-    const exists = editing.kind === 'node' ? diagram.nodes.some((n) => n.id === editing.id) : diagram.flows.some((f) => f.id === editing.id);
+    const exists = chart
+      ? (editing.kind === 'node' ? chart.nodes : editing.kind === 'flow' ? chart.flows : chart.lanes).some((x) => x.id === editing.id)
+      : editing.kind === 'node'
+        ? diagram.nodes.some((n) => n.id === editing.id)
+        : diagram.flows.some((f) => f.id === editing.id);
     if (!exists) store.set({ editing: null });
-  }, [diagram, editing, store]);
+  }, [diagram, chart, editing, store]);
 
   // 打印: the print view is rendered, the browser's print dialog opens, and it goes away after.
   useEffect(() => {
@@ -186,6 +199,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
   const view = session.getView();
   const onViewportSaved = useCallback((id: string, vp: Viewport) => session.saveViewport(id, vp), [session]);
   const onPaletteDrop = useCallback((kind: NodeKind, p: XYPosition) => commands.addNode(kind, p), [commands]);
+  const onChartDrop = useCallback((kind: BfcNodeKind, p: XYPosition) => commands.addChartNode(kind, p), [commands]);
+  const onLaneResize = useCallback((id: string, size: number) => void commands.run('update-lane', { lane: { id, patch: { size } } }), [commands]);
   const onFileDrop = useCallback((f: File) => void commands.importFile(f), [commands]);
   const onFocusDone = useCallback(() => store.set({ focus: null }), [store]);
   const onConnect = useCallback((from: string, to: string) => void commands.run('connect', { from, to }), [commands]);
@@ -235,16 +250,16 @@ function ModellerApp({ lang }: { lang: Lang }) {
           <input ref={fileInput} type="file" accept=".json,.dfd.json,application/json" className="fb-visually-hidden" tabIndex={-1} aria-label={t.import} onChange={onFileInput} />
           <Banners t={t} commands={commands} />
           <WorkBanners t={t} commands={commands} />
-          <LevelBar t={t} commands={commands} />
+          {chart ? null : <LevelBar t={t} commands={commands} />}
           <div className="fb-workspace">
             {exercise ? <ExercisePanel exercise={exercise} doc={doc} t={t} lang={lang} onShow={(d, e) => commands.showElement(d, e)} /> : null}
             <div className="fb-stage">
-              <Palette t={t} commands={commands} dragMime={PALETTE_MIME} notation={notation} />
+              {chart ? <ChartPalette t={t} commands={commands} dragMime={CHART_PALETTE_MIME} /> : <Palette t={t} commands={commands} dragMime={PALETTE_MIME} notation={notation} />}
               <div className="fb-canvas-box" ref={canvasBox} role="group" aria-label={t.canvas} aria-describedby="fb-canvas-help">
                 <p id="fb-canvas-help" className="fb-visually-hidden">
                   {t.canvasHelp}
                 </p>
-                {sessionState.ready && diagram.nodes.length === 0 ? (
+                {sessionState.ready && !chart && diagram.nodes.length === 0 ? (
                   // The palette is on the left on wide screens, above the canvas on narrow ones (modeller.css shows one).
                   <p className="fb-empty-hint">
                     <span className="fb-empty-hint--wide">{t.emptyHint}</span>
@@ -261,7 +276,30 @@ function ModellerApp({ lang }: { lang: Lang }) {
                 >
                   {t.findingsDrawer(counts.error + counts.warning + counts.info)}
                 </button>
-                {sessionState.ready ? (
+                {sessionState.ready && chart && chart.nodes.length === 0 ? <p className="fb-empty-hint">{t.bfc.emptyHint}</p> : null}
+                {sessionState.ready && chart ? (
+                  <BfcCanvas
+                    key={`${sessionState.info?.id ?? ''}\u0000chart`}
+                    doc={chart}
+                    selection={selection}
+                    markers={markers}
+                    editing={editing}
+                    t={t}
+                    dark={dark}
+                    coarsePointer={coarse}
+                    onMoveNodes={onMoveNodes}
+                    onSelectDelta={onSelectDelta}
+                    onConnectNodes={onConnect}
+                    onPaletteDrop={onChartDrop}
+                    onFileDrop={onFileDrop}
+                    onViewportSaved={onViewportSaved}
+                    initialViewport={view.viewports?.[diagramId]}
+                    onLaneResize={onLaneResize}
+                    focus={focus}
+                    onFocusDone={onFocusDone}
+                    onContextMenu={onContextMenu}
+                  />
+                ) : sessionState.ready ? (
                   <Canvas
                     key={`${sessionState.info?.id ?? ''}\u0000${diagram.id}`}
                     diagram={diagram}
@@ -298,7 +336,8 @@ function ModellerApp({ lang }: { lang: Lang }) {
           </div>
           <Dialogs t={t} commands={commands} lang={lang} findings={findings} />
           <ContextMenu t={t} commands={commands} />
-          {printing ? <PrintView doc={doc} t={t} findings={findings} /> : null}
+          {printing && chart ? <ChartPrintView doc={chart} t={t} lang={lang} findings={findings} /> : null}
+          {printing && !chart ? <PrintView doc={dfd} t={t} findings={findings} /> : null}
         </div>
       </CanvasActionsContext.Provider>
     </MessagesContext.Provider>

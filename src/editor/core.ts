@@ -23,6 +23,8 @@ export {
   SEVERITIES,
 } from '../lib/dfd/index.ts';
 export { LAYOUT_DIRECTIONS, type LayoutDirection } from '../lib/dfd/index.ts';
+export { readBfc, restoreBfc, serializeBfc, detectFormat, lintBfc, countBfcFindings } from '../lib/bfc/index.ts';
+export type { BfcFinding, BfcRuleId } from '../lib/bfc/index.ts';
 export type { Finding, GradeResult, GradeItem, GradeHint, DiagramGrade, SeverityCounts, Severity } from '../lib/dfd/index.ts';
 
 /**

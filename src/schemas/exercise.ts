@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { DfdDocument } from './dfd.ts';
+import type { BfcDocument } from './bfc.ts';
 
 /** An exercise file, content/exercises/<slug>.yaml, as authors write it (the build checks it). */
 const path = z.string().regex(/^content\/.+\.dfd\.json$/, { message: '应为 content/ 下的 .dfd.json 文件路径（从项目根目录算起）' });
@@ -26,4 +27,6 @@ export interface Exercise {
   reference: DfdDocument;
   /** What the student starts from (e.g. the context diagram); its content earns no points. */
   start?: DfdDocument;
+  /** The reference business flow chart (content/bfc/exercises/<slug>.bfc.json), when there is one. */
+  bfc?: BfcDocument;
 }

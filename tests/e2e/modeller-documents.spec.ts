@@ -29,7 +29,7 @@ test('新建 asks for the name, 未命名数据流程图 by default; Cancel keep
   await openModeller(page);
   await addSymbol(page, '处理', '审核');
   await waitSaved(page);
-  await menu(page, '文件', '新建');
+  await menu(page, '文件', '新建数据流程图');
   const dialog = page.getByRole('dialog', { name: '新建数据流程图' });
   const field = dialog.getByRole('textbox', { name: '图的名称' });
   await expect(field).toHaveValue('未命名数据流程图');
@@ -38,7 +38,7 @@ test('新建 asks for the name, 未命名数据流程图 by default; Cancel keep
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(node(page, '审核')).toBeVisible();
 
-  await menu(page, '文件', '新建');
+  await menu(page, '文件', '新建数据流程图');
   await page.keyboard.type('物资订货');
   await page.keyboard.press('Enter');
   await expect(page.locator('.fb-docname')).toHaveText('物资订货');

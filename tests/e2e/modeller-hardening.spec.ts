@@ -175,7 +175,7 @@ test.describe('storage failing', () => {
 
   test('导出 JSON 后继续 downloads the unsaved diagram with its changes, then goes on', async ({ page }) => {
     await withFailingStorage(page);
-    await menu(page, '文件', '新建');
+    await menu(page, '文件', '新建数据流程图');
     const download = page.waitForEvent('download');
     await leaveDialog(page).getByRole('button', { name: '导出 JSON 后继续' }).click();
     const d = await download;
@@ -194,7 +194,7 @@ test.describe('storage failing', () => {
 
   test('取消 stays on the unsaved diagram; closing the tab asks first', async ({ page }) => {
     await withFailingStorage(page);
-    await menu(page, '文件', '新建');
+    await menu(page, '文件', '新建数据流程图');
     await leaveDialog(page).getByRole('button', { name: '取消' }).click();
     await expect(leaveDialog(page)).toHaveCount(0);
     await expect(node(page, '满了之后')).toBeVisible();

@@ -304,7 +304,7 @@ test.describe('exercise mode', () => {
     await expect(page.getByRole('region', { name: '练习：采购练习' })).toBeVisible();
 
     // Other work opens without the scenario; the exercise's work brings it back.
-    await menu(page, '文件', '新建');
+    await menu(page, '文件', '新建数据流程图');
     await page.getByRole('dialog', { name: '新建数据流程图' }).getByRole('button', { name: '确定' }).click();
     await expect(page.getByRole('region', { name: '练习：采购练习' })).toHaveCount(0);
     expect(new URL(page.url()).search).toBe('');

@@ -202,8 +202,8 @@ const axeClean = async (page: import('@playwright/test').Page, state: string) =>
 };
 
 for (const [path, names] of [
-  ['/modeller/', { hide: '隐藏面板', full: '全屏', file: '文件', open: '打开', newDoc: '新建', shortcuts: '快捷键' }],
-  ['/en/modeller/', { hide: 'Hide panels', full: 'Full screen', file: 'File', open: 'Open', newDoc: 'New', shortcuts: 'Shortcuts' }],
+  ['/modeller/', { hide: '隐藏面板', full: '全屏', file: '文件', open: '打开', newDoc: '新建数据流程图', shortcuts: '快捷键' }],
+  ['/en/modeller/', { hide: 'Hide panels', full: 'Full screen', file: 'File', open: 'Open', newDoc: 'New data flow diagram', shortcuts: 'Shortcuts' }],
 ] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`axe finds nothing on ${path} (${theme}) in the workspace's states: panels hidden, full screen, documents, new, shortcuts`, async ({ page }) => {

@@ -283,7 +283,7 @@ test.describe('keeping work', () => {
     await dialog.getByRole('button', { name: '确定' }).click();
     await expect(page.locator('.fb-docname')).toHaveText('第一张');
 
-    await menu(page, '文件', '新建');
+    await menu(page, '文件', '新建数据流程图');
     await page.getByRole('dialog', { name: '新建数据流程图' }).getByRole('button', { name: '确定' }).click();
     await expect(nodes(page)).toHaveCount(0);
     await addSymbol(page, '外部实体', '乙');

@@ -14,7 +14,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromMermaid, lint, readDocument, serializeDocument, toMermaid, type DfdDocument } from '../../src/lib/dfd/index.ts';
+import { fromMermaid, lint, readDocument, serializeDocument, toMermaid } from '../../src/lib/dfd/index.ts';
+import { lintBfc, readBfc, serializeBfc } from '../../src/lib/bfc/index.ts';
+import { isBfc, type EditorDocument } from '../../src/editor/model/bfc.ts';
 import { restoreDocument, restoreStored, type Restored } from '../../src/editor/io/restore.ts';
 import { documentArb, NASTY_LABELS } from './dfd/arbitraries.ts';
 
@@ -32,7 +34,7 @@ let cases = 0;
 let accepted = 0;
 
 /** An outcome the modeller can act on: a usable document, or one message in both languages. */
-function checkOutcome(r: Restored<DfdDocument>): void {
+function checkOutcome(r: Restored<EditorDocument>): void {
   cases++;
   if (!r.ok) {
     expect(typeof r.error.zh).toBe('string');
@@ -42,6 +44,16 @@ function checkOutcome(r: Restored<DfdDocument>): void {
     return;
   }
   accepted++;
+  if (isBfc(r.value)) {
+    // A business flow chart (the door takes both kinds): saved and read back the same, and linted.
+    const chart = r.value;
+    const text = serializeBfc(chart);
+    const back = readBfc(text);
+    expect(back.ok).toBe(true);
+    if (back.ok) expect(serializeBfc(back.doc)).toBe(text);
+    for (const f of lintBfc(chart)) expect(typeof f.message).toBe('string');
+    return;
+  }
   const doc = r.value;
   expect(doc.diagrams.length).toBeGreaterThan(0);
   // Saved and read back: the same document (what autosave and 导出 JSON rely on).

@@ -1,4 +1,5 @@
 /** The banners (storage, conflicts, alerts) and the level bar (breadcrumb, level list, 顶层图, 分解). */
+import { dfdOf, isBfc, type EditorDocument } from '../model/bfc.ts';
 import { useMemo } from 'react';
 import type { Messages } from '../i18n.ts';
 import type { Commands } from '../commands/registry.ts';
@@ -12,6 +13,8 @@ export function Banners({ t, commands }: { t: Messages; commands: Commands }) {
   const s = useStore(store, (x) => x.session);
   const notice = useStore(store, (x) => x.notice);
   const exerciseError = useStore(store, (x) => x.exerciseError);
+  const doc = useStore(store, (x) => x.doc);
+  const derived = useMemo(() => derivedFrom(doc), [doc]);
   const problemText = s.problem === 'full' ? t.storageFull : s.problem === 'blocked' ? t.storageBlocked : s.problem ? t.storageUnavailable : null;
   return (
     <>
@@ -42,6 +45,38 @@ export function Banners({ t, commands }: { t: Messages; commands: Commands }) {
       <div className="fb-live" role="status">
         {notice?.kind === 'status' ? notice.text : ''}
       </div>
+      {derived ? (
+        <div className="fb-banner fb-banner--info fb-derived" role="note">
+          <span>{t.bfc.derivedBanner(derived.title)}</span>
+          {derived.todo.length ? (
+            <details>
+              <summary>
+                {t.bfc.todoTitle}（{derived.todo.length}）
+              </summary>
+              <ol className="fb-derived__todo">
+                {derived.todo.map((x, i) => (
+                  <li key={i}>{x}</li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
+          {derived.record ? (
+            <span>
+              <button
+                type="button"
+                className="fb-btn fb-btn--small"
+                onClick={() =>
+                  void session.openId(derived.record!).then((ok) => {
+                    if (!ok) store.set({ notice: { kind: 'alert', text: t.bfc.sourceGone } });
+                  })
+                }
+              >
+                {t.bfc.backToChart}
+              </button>
+            </span>
+          ) : null}
+        </div>
+      ) : null}
       {exerciseError ? (
         <div className="fb-banner fb-banner--error" role="alert">
           {exerciseError}
@@ -51,9 +86,19 @@ export function Banners({ t, commands }: { t: Messages; commands: Commands }) {
   );
 }
 
+/** The chart a DFD draft was derived from (生成数据流程图草稿), as the draft records it. */
+function derivedFrom(doc: EditorDocument): { title: string; record?: string; todo: string[] } | null {
+  const d = (doc as { derivedFrom?: unknown }).derivedFrom;
+  if (isBfc(doc) || !d || typeof d !== 'object') return null;
+  const o = d as Record<string, unknown>;
+  if (o.format !== 'flowbook-bfc') return null;
+  const todo = Array.isArray(o.todo) ? o.todo.filter((x): x is string => typeof x === 'string') : [];
+  return { title: typeof o.title === 'string' ? o.title : '', ...(typeof o.record === 'string' ? { record: o.record } : {}), todo };
+}
+
 export function LevelBar({ t, commands }: { t: Messages; commands: Commands }) {
   const store = commands.store;
-  const doc = useStore(store, (x) => x.doc);
+  const doc = dfdOf(useStore(store, (x) => x.doc));
   const diagramId = useStore(store, (x) => x.diagramId);
   const selection = useStore(store, (x) => x.selection);
   const diagram = currentDiagram({ doc, diagramId });

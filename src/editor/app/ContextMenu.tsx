@@ -3,6 +3,7 @@
  * the key map, for a symbol, a flow or the empty canvas. A WAI-ARIA menu: arrow keys move, Enter
  * runs, Escape closes and gives focus back.
  */
+import { dfdOf, isBfc } from '../model/bfc.ts';
 import { useEffect, useRef } from 'react';
 import type { Messages } from '../i18n.ts';
 import type { Commands, CommandArgs } from '../commands/registry.ts';
@@ -18,6 +19,21 @@ type Item = { id: CommandId; label: string; args: CommandArgs };
 function items(menu: ContextMenuState, commands: Commands, t: Messages): Item[] {
   const s = commands.store.get();
   const target = menu.target;
+  if (target.kind === 'pane' && isBfc(s.doc)) {
+    // A chart's symbols, where the menu was opened (snapped into the lane there).
+    const center = target.at;
+    const add = (id: CommandId, kind: 'process' | 'form' | 'store' | 'collect'): Item => ({ id, label: `${t.bfc.addSymbol}${t.bfc.kinds[kind]}`, args: { center } });
+    return [
+      add('add-process', 'process'),
+      add('add-form', 'form'),
+      add('add-store', 'store'),
+      add('add-collect', 'collect'),
+      { id: 'add-lane', label: t.bfc.addLane, args: {} },
+      { id: 'paste', label: t.commandNames.paste, args: {} },
+      { id: 'select-all', label: t.commandNames['select-all'], args: {} },
+      { id: 'auto-layout', label: t.commandNames['auto-layout'], args: {} },
+    ];
+  }
   if (target.kind === 'pane') {
     const center = target.at;
     return [
@@ -40,7 +56,7 @@ function items(menu: ContextMenuState, commands: Commands, t: Messages): Item[] 
   const node = currentDiagram(s).nodes.find((n) => n.id === target.id);
   const args = { focusedNode: target.id };
   const out: Item[] = [{ id: 'edit-label', label: t.commandNames['edit-label'], args }];
-  if (node?.kind === 'process') out.push({ id: 'decompose', label: childOf(s.doc, s.diagramId, node.id) ? t.openChild : t.decompose, args: { processId: node.id } });
+  if (node?.kind === 'process') out.push({ id: 'decompose', label: childOf(dfdOf(s.doc), s.diagramId, node.id) ? t.openChild : t.decompose, args: { processId: node.id } });
   out.push(
     { id: 'copy', label: t.commandNames.copy, args },
     { id: 'duplicate-selection', label: t.commandNames['duplicate-selection'], args },

@@ -1,5 +1,6 @@
 /** The modeller's dialogs, each opened by a command (store.dialog) and answered through commands. */
 /* eslint-disable jsx-a11y/no-autofocus -- a modal <dialog> moves focus into itself; autofocus names the control it should land on (the safe choice, Cancel, in confirmations) */
+import { dfdOf } from '../model/bfc.ts';
 import { useRef } from 'react';
 import type { Messages } from '../i18n.ts';
 import type { Commands } from '../commands/registry.ts';
@@ -20,7 +21,7 @@ export function Dialogs({ t, commands, lang, findings }: { t: Messages; commands
   const store = commands.store;
   const dialog = useStore(store, (s) => s.dialog);
   const info = useStore(store, (s) => s.session.info);
-  const doc = useStore(store, (s) => s.doc);
+  const doc = dfdOf(useStore(store, (s) => s.doc));
   const diagramId = useStore(store, (s) => s.diagramId);
   const setDialog = (d: DialogState) => store.set({ dialog: d });
   const onRename = (name: string) => commands.renameDocument(name);
@@ -40,7 +41,16 @@ export function Dialogs({ t, commands, lang, findings }: { t: Messages; commands
     case 'open':
       return <DocumentsDialog t={t} lang={lang} commands={commands} items={dialog.items} />;
     case 'newDocument':
-      return (
+      return dialog.kind === 'bfc' ? (
+        <PromptDialog
+          t={t}
+          title={t.bfc.newChart}
+          label={t.bfc.newChartPrompt}
+          initial={t.bfc.newName}
+          onSubmit={(name) => void commands.createDocument(name, 'bfc')}
+          close={close}
+        />
+      ) : (
         <PromptDialog t={t} title={t.newDocumentTitle} label={t.newDocumentPrompt} initial={t.newName} onSubmit={(name) => void commands.createDocument(name)} close={close} />
       );
     case 'rename':

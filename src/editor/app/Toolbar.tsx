@@ -8,6 +8,7 @@ import { ariaKeys } from '../commands/keymap.ts';
 import { Menu } from '../panels/Menu.tsx';
 import { useStore } from '../store/store.ts';
 import { selectCanRedo, selectCanUndo, selectNotation } from '../store/state.ts';
+import { isBfc } from '../model/bfc.ts';
 
 interface Props {
   t: Messages;
@@ -26,6 +27,7 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
   const panelsHidden = useStore(store, (s) => s.panelsHidden);
   // The direction 自动布局 uses; choosing one lays the diagram out that way at once.
   const [direction, setDirection] = useState<LayoutDirection>('auto');
+  const chart = useStore(store, (s) => isBfc(s.doc));
   const item = (id: CommandId, label: string) => (
     <button type="button" onClick={() => commands.run(id)} aria-keyshortcuts={ariaKeys(id)}>
       {label}
@@ -35,22 +37,23 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
     <div className="fb-toolbar" aria-label={t.toolbar} role="region">
       <div className="fb-toolbar__group">
         <Menu label={t.file}>
-          {item('new-document', t.new)}
+          {item('new-document', t.bfc.newDfd)}
+          {item('new-chart', t.bfc.newChart)}
           {item('open-document', t.open)}
           {item('rename-document', t.rename)}
           {item('duplicate-document', t.duplicate)}
           {item('delete-document', t.delete)}
           <hr />
           {item('import-json', t.import)}
-          {item('paste-mermaid', t.pasteMermaid)}
+          {chart ? null : item('paste-mermaid', t.pasteMermaid)}
         </Menu>
         <Menu label={t.export}>
           {item('export-json', t.exportJson)}
           {item('export-svg', t.exportSvg)}
           {item('export-png', t.exportPng)}
-          {item('export-all-svg', t.exportAllSvg)}
-          {item('export-all-png', t.exportAllPng)}
-          {item('copy-mermaid', t.copyMermaid)}
+          {chart ? null : item('export-all-svg', t.exportAllSvg)}
+          {chart ? null : item('export-all-png', t.exportAllPng)}
+          {chart ? null : item('copy-mermaid', t.copyMermaid)}
           {item('print', t.print)}
         </Menu>
         <button type="button" className="fb-btn" onClick={() => commands.run('share')}>
@@ -67,30 +70,38 @@ export function Toolbar({ t, commands, counts, status, name }: Props) {
         <button type="button" className="fb-btn" onClick={() => commands.run('auto-layout', { direction })}>
           {t.autoLayout}
         </button>
-        <label className="fb-toolbar__notation">
-          <span className="fb-visually-hidden">{t.layoutDirection}</span>
-          <select
-            value={direction}
-            onChange={(e) => {
-              const d = e.target.value as LayoutDirection;
-              setDirection(d);
-              commands.run('auto-layout', { direction: d });
-            }}
-          >
-            {LAYOUT_DIRECTIONS.map((d) => (
-              <option key={d} value={d}>
-                {t.layoutDirections[d]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="fb-toolbar__notation">
-          <span className="fb-visually-hidden">{t.notationLabel}</span>
-          <select value={notation} onChange={(e) => commands.run('set-notation', { notation: e.target.value as 'gane-sarson' | 'yourdon' })}>
-            <option value="gane-sarson">{t.ganeSarson}</option>
-            <option value="yourdon">{t.yourdon}</option>
-          </select>
-        </label>
+        {chart ? (
+          <button type="button" className="fb-btn" onClick={() => commands.run('derive-dfd')}>
+            {t.bfc.derive}
+          </button>
+        ) : (
+          <>
+            <label className="fb-toolbar__notation">
+              <span className="fb-visually-hidden">{t.layoutDirection}</span>
+              <select
+                value={direction}
+                onChange={(e) => {
+                  const d = e.target.value as LayoutDirection;
+                  setDirection(d);
+                  commands.run('auto-layout', { direction: d });
+                }}
+              >
+                {LAYOUT_DIRECTIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {t.layoutDirections[d]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="fb-toolbar__notation">
+              <span className="fb-visually-hidden">{t.notationLabel}</span>
+              <select value={notation} onChange={(e) => commands.run('set-notation', { notation: e.target.value as 'gane-sarson' | 'yourdon' })}>
+                <option value="gane-sarson">{t.ganeSarson}</option>
+                <option value="yourdon">{t.yourdon}</option>
+              </select>
+            </label>
+          </>
+        )}
         <button type="button" className="fb-btn" onClick={() => commands.run('shortcuts')} aria-keyshortcuts={ariaKeys('shortcuts')}>
           {t.shortcutsButton}
         </button>

@@ -7,6 +7,7 @@ import type { Lang, Messages } from '../i18n.ts';
 import type { Commands } from '../commands/registry.ts';
 import { withLayout } from '../commands/registry.ts';
 import { emptyDocument } from '../model/actions.ts';
+import { emptyBfc, isBfc } from '../model/bfc.ts';
 import { restoreShare } from '../io/restore.ts';
 import { loadExercise } from '../panels/ExercisePanel.tsx';
 import { useStore } from '../store/store.ts';
@@ -32,14 +33,17 @@ export function useStartup(commands: Commands, t: Messages, lang: Lang): void {
         }
         store.set({ notice: { kind: 'alert', text: t.shareBroken(text(shared.error)) } });
       }
-      const slug = new URLSearchParams(location.search).get('exercise');
+      const params = new URLSearchParams(location.search);
+      const slug = params.get('exercise');
       if (slug) {
         const ex = await loadExercise(slug);
         if (ex) {
           store.set({ exercise: ex });
-          const id = `exercise-${slug}`;
+          // ?chart=bfc: the exercise's business flow chart (its own record), when it has a reference chart.
+          const chart = params.get('chart') === 'bfc' && !!ex.bfc;
+          const id = chart ? `exercise-${slug}-bfc` : `exercise-${slug}`;
           if (await session.openId(id, damaged)) return;
-          const start = ex.start ? await withLayout(ex.start) : emptyDocument(ex.title);
+          const start = chart ? emptyBfc(ex.title) : ex.start ? await withLayout(ex.start) : emptyDocument(ex.title);
           await session.create(start, ex.title, { id, exercise: slug, lazy: true });
           return;
         }
@@ -55,11 +59,14 @@ export function useStartup(commands: Commands, t: Messages, lang: Lang): void {
   // it was opened from), and the address says which exercise it is, so a reload comes back to it.
   const exerciseSlug = useStore(store, (s) => s.session.info?.exercise);
   const ready = useStore(store, (s) => s.session.ready);
+  const chart = useStore(store, (s) => isBfc(s.doc));
   useEffect(() => {
     if (!ready) return;
     const url = new URL(location.href);
     if (exerciseSlug) url.searchParams.set('exercise', exerciseSlug);
     else url.searchParams.delete('exercise');
+    if (exerciseSlug && chart) url.searchParams.set('chart', 'bfc');
+    else url.searchParams.delete('chart');
     if (url.href !== location.href) history.replaceState(history.state, '', url);
     if (!exerciseSlug) {
       store.set({ exercise: null });
@@ -74,5 +81,5 @@ export function useStartup(commands: Commands, t: Messages, lang: Lang): void {
     return () => {
       live = false;
     };
-  }, [exerciseSlug, ready, store, t]);
+  }, [exerciseSlug, ready, chart, store, t]);
 }

@@ -114,20 +114,19 @@ function CanvasInner(props: CanvasProps) {
   // diagram) labels stay at the middle of their flow and an edit stays fast.
   const [router] = useState(() => new FlowRouter());
   const [boxes] = useState(() => new WeakMap<DfdNode, { notation: Notation; box: Box }>());
-  const { bends, labelSpots } = useMemo(() => {    const placed = diagram.nodes.map((n, i) => {
+  const { bends, labelSpots } = useMemo(() => {
+    const placed = diagram.nodes.map((n, i) => {
       const p = n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : fallbackPosition(i);
       let b = boxes.get(n);
       if (!b || b.notation !== notation) boxes.set(n, (b = { notation, box: nodeBox(n, notation) }));
       return { id: n.id, x: p.x, y: p.y, box: b.box, round: notation === 'yourdon' && n.kind === 'process' };
     });
-  // An edit reroutes only the flows it can change (FlowRouter), and a symbol's box is measured again
-  // only when the symbol changed: an edit of a 5,000-symbol diagram stays well under a frame budget.
-  // Labels go where they are clear of symbols and of each other, as in the SVG/PNG/print export;
-  // that placement looks at every flow, so past LABEL_SPOTS_LIMIT symbols (far beyond a textbook
-  // diagram) labels stay at the middle of their flow and an edit stays fast.
-  const [router] = useState(() => new FlowRouter());
-  const [boxes] = useState(() => new WeakMap<DfdNode, { notation: Notation; box: Box }>());
-  const { bends, labelSpots } = useMemo(() => {
+    const bends = router.update(placed, diagram.flows, offsets);
+    if (placed.length > LABEL_SPOTS_LIMIT) return { bends, labelSpots: undefined };
+    const widths = new Map(diagram.flows.map((f) => [f.id, flowLabelWidth(f.code, f.label)]));
+    return { bends, labelSpots: flowLabelSpots(placed, diagram.flows, offsets, bends, (id) => widths.get(id) ?? 0) };
+  }, [diagram.nodes, diagram.flows, notation, offsets, router, boxes]);
+
   const edges = useMemo(
     () => buildEdges(edgeCache, { diagram, offsets, bends, labelSpots, selectedFlows, markers, editing, t }),
     [edgeCache, diagram, offsets, bends, labelSpots, selectedFlows, markers, editing, t],

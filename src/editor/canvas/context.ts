@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
 import type { Messages } from '../i18n.ts';
 
-export type EditField = 'label' | 'code' | 'owner';
+export type EditField = 'label' | 'code' | 'owner' | 'condition';
 export interface EditTarget {
-  kind: 'node' | 'flow';
+  /** A lane is a business flow chart's unit (its name in the lane header). */
+  kind: 'node' | 'flow' | 'lane';
   id: string;
   field: EditField;
 }

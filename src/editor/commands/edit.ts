@@ -3,7 +3,7 @@
  * DOM, so that the toolbar, the key map and the context menu share one behaviour and the tests can
  * check it (tests/unit/editor/commands.test.ts).
  */
-import type { DfdDiagram, NodeKind } from '@schemas/dfd.ts';
+import type { DfdDiagram, DfdDocument, NodeKind } from '@schemas/dfd.ts';
 import type { XYPosition } from '@xyflow/react';
 import { boundaryNodes } from '../core.ts';
 import type { Messages } from '../i18n.ts';
@@ -14,7 +14,8 @@ import { GRID, fallbackPosition, nodeBox, type Notation } from '../../lib/dfd/ex
 import type { EditTarget } from '../canvas/context.ts';
 import type { DialogState, ModellerState } from '../store/state.ts';
 
-type S = Pick<ModellerState, 'doc' | 'diagramId' | 'selection'>;
+/** The DFD commands' view of the state (a chart is seen as an empty DFD: see dfdOf). */
+type S = Omit<Pick<ModellerState, 'doc' | 'diagramId' | 'selection'>, 'doc'> & { doc: DfdDocument };
 
 /** Delete the selection (and the focused symbol): straight away, or after asking when a process takes its child along. */
 export function deleteSelection(s: S, t: Messages, focusedNode?: string): { action: EditorAction } | { dialog: NonNullable<DialogState> } | null {

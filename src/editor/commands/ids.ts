@@ -52,6 +52,17 @@ export const COMMAND_IDS = [
   'show-level',
   'upsert-entry',
   'remove-entry',
+  // Business flow charts (业务流程图): the chart's own symbols, lanes, title block and the DFD draft.
+  'new-chart',
+  'add-form',
+  'add-collect',
+  'add-lane',
+  'update-lane',
+  'delete-lane',
+  'move-lane',
+  'update-title-block',
+  'set-orientation',
+  'derive-dfd',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

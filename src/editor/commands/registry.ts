@@ -19,6 +19,8 @@ import type { Store } from '../store/store.ts';
 import { selectedProcess, type DocumentItem } from '../store/state.ts';
 import { copyText, downloadBlob, downloadText, fileStem } from '../io/download.ts';
 import { diagramSvg, svgDataUri } from '../../lib/dfd/export/svg.ts';
+import { bfcSvg } from '../../lib/bfc/export/svg.ts';
+import { bfcToDfd } from '../../lib/bfc/to-dfd.ts';
 import { svgToPng } from '../io/png.ts';
 import { levelFileNames, zipStore } from '../io/zip.ts';
 import { shareLink } from '../io/share.ts';
@@ -26,6 +28,10 @@ import { restoreStored, type Message, type Source } from '../io/restore.ts';
 import { startRead, type ReadTask } from '../io/reader.ts';
 import type { ReadInput, ReadProgress } from '../io/read-job.ts';
 import * as edit from './edit.ts';
+import * as bfc from '../model/bfc.ts';
+import type { BfcDocument, BfcFlow, BfcNode, BfcNodeKind, BfcTitleBlock } from '@schemas/bfc.ts';
+import { dfdOf, isBfc, type EditorDocument } from '../model/bfc.ts';
+import { serializeAny } from '../io/restore.ts';
 import type { CommandId } from './ids.ts';
 
 /** What a command may be told about where it was started (a key on a focused symbol, a context menu on one…). */
@@ -57,6 +63,12 @@ export interface CommandArgs {
   /** upsert-entry / remove-entry: the dictionary entry and its place (null: a new one). */
   entry?: DfdEntry;
   index?: number | null;
+  /** Business flow charts: the lane changed (update-lane, delete-lane, move-lane), by how many places. */
+  lane?: { id: string; patch?: bfc.BfcLanePatch; by?: number };
+  /** update-element on a chart: the symbol's or the flow's fields. */
+  chartElement?: { kind: 'node'; id: string; patch: bfc.BfcNodePatch } | { kind: 'flow'; id: string; patch: bfc.BfcFlowPatch };
+  titleBlock?: Partial<BfcTitleBlock> & { title?: string };
+  orientation?: 'columns' | 'rows';
 }
 
 /** The browser side a command may need; given by the Modeller component. */
@@ -77,9 +89,11 @@ export interface CommandEnv {
 }
 
 /** Lays out every diagram that has nodes without positions (the canvas falls back to a grid if this fails). */
-export async function withLayout(doc: DfdDocument): Promise<DfdDocument> {
+export async function withLayout<D extends EditorDocument>(doc: D): Promise<D> {
+  // A chart is placed by its own layout (layoutBfc), whenever it is drawn.
+  if (isBfc(doc)) return doc;
   try {
-    return await layoutMissing(doc);
+    return (await layoutMissing(doc as DfdDocument)) as D;
   } catch {
     return doc;
   }
@@ -89,6 +103,7 @@ export class Commands {
   private clipboard: { clip: Clip; pastes: number } | null = null;
   private reading: ReadTask | null = null;
   private leaving: ((go: boolean) => void) | null = null;
+  private chartClip: { clip: { nodes: BfcNode[]; flows: BfcFlow[] }; pastes: number } | null = null;
 
   constructor(
     readonly store: Store,
@@ -109,7 +124,13 @@ export class Commands {
   /** Runs a command; false when it did nothing (a key then keeps its usual meaning). */
   run(id: CommandId, args: CommandArgs = {}): boolean {
     const { store, t } = this;
-    const s = store.get();
+    const s0 = store.get();
+    if (isBfc(s0.doc)) {
+      const r = this.runChart(id, args, s0.doc);
+      if (r !== undefined) return r;
+    }
+    // The DFD commands see a chart as an empty DFD (nothing to decompose, code or look up).
+    const s = { ...s0, doc: dfdOf(s0.doc) };
     switch (id) {
       case 'undo':
         store.dispatch({ type: 'undo' });
@@ -190,6 +211,11 @@ export class Commands {
           if (go) store.set({ dialog: { type: 'newDocument' } });
         });
         return true;
+      case 'new-chart':
+        void this.confirmLeave().then((go) => {
+          if (go) store.set({ dialog: { type: 'newDocument', kind: 'bfc' } });
+        });
+        return true;
       case 'open-document':
         void this.listDocuments().then((items) => store.set({ dialog: { type: 'open', items } }));
         return true;
@@ -197,7 +223,7 @@ export class Commands {
         store.set({ dialog: { type: 'rename' } });
         return true;
       case 'duplicate-document':
-        void this.session.create(structuredClone(s.doc), t.copyOf(s.session.info?.name ?? t.newName));
+        void this.session.create(structuredClone(s0.doc), t.copyOf(s.session.info?.name ?? t.newName));
         return true;
       case 'delete-document':
         store.set({ dialog: { type: 'delete' } });
@@ -233,7 +259,7 @@ export class Commands {
         store.set({ printing: true });
         return true;
       case 'share': {
-        const link = shareLink(serializeDocument(s.doc), location.href);
+        const link = shareLink(serializeAny(s0.doc), location.href);
         if (!link.ok) store.set({ dialog: { type: 'share', tooLong: link.length } });
         else void copyText(link.url).then((copied) => store.set({ dialog: { type: 'share', url: link.url, copied } }));
         return true;
@@ -318,12 +344,28 @@ export class Commands {
         store.set({ menu: { x: at.x, y: at.y, target: { kind, id } } });
         return true;
       }
+      case 'add-form':
+      case 'add-collect':
+      case 'add-lane':
+      case 'update-lane':
+      case 'delete-lane':
+      case 'move-lane':
+      case 'update-title-block':
+      case 'set-orientation':
+      case 'derive-dfd':
+        return false; // a business flow chart's commands: nothing to do on a DFD
     }
   }
 
   /** Every level of the document, one SVG or PNG file each, in one ZIP archive. */
   async exportAll(format: 'svg' | 'png'): Promise<void> {
-    const { doc } = this.store.get();
+    const { doc: any } = this.store.get();
+    // A business flow chart is one sheet: the ordinary export.
+    if (isBfc(any)) {
+      this.run(format === 'svg' ? 'export-svg' : 'export-png');
+      return;
+    }
+    const doc = any;
     const names = levelFileNames(
       doc.diagrams.map((d) => diagramName(doc, d, this.t)),
       format,
@@ -344,7 +386,12 @@ export class Commands {
   }
 
   /** A new empty document with this name (a blank name: 未命名数据流程图), opened. */
-  async createDocument(name: string): Promise<void> {
+  async createDocument(name: string, kind: 'dfd' | 'bfc' = 'dfd'): Promise<void> {
+    if (kind === 'bfc') {
+      const n = name.trim() || this.t.bfc.newName;
+      await this.session.create(bfc.emptyBfc(n), n);
+      return;
+    }
     const n = name.trim() || this.t.newName;
     await this.session.create(emptyDocument(n), n);
   }
@@ -365,7 +412,18 @@ export class Commands {
       if (!ok.ok) return { ...item, damaged: this.text(ok.error) };
       // The open document as it is now (autosave may be a moment behind).
       const doc = item.id === cur ? s.doc : ok.record.doc;
-      item.size = new TextEncoder().encode(serializeDocument(doc)).length;
+      item.size = new TextEncoder().encode(serializeAny(doc)).length;
+      if (isBfc(doc)) {
+        item.levels = 1;
+        if (doc.nodes.length <= 400) {
+          try {
+            item.thumb = svgDataUri(this.chartSvg(doc));
+          } catch {
+            // no picture; the name and date are enough
+          }
+        }
+        return item;
+      }
       item.levels = doc.diagrams.length;
       const first = doc.diagrams[0];
       // A picture only where it is cheap to draw (a textbook level has a few dozen symbols).
@@ -400,13 +458,229 @@ export class Commands {
     if (store.get().dialog?.type === 'open') store.set({ dialog: { type: 'open', items } });
   }
 
+  /** One undoable change to the open chart (nothing when the edit changed nothing). */
+  private applyChart(next: BfcDocument, select?: Selection): void {
+    this.store.dispatch({ type: 'apply', ops: [{ type: 'setBfc', doc: next }], ...(select ? { select } : {}) });
+  }
+
+  /**
+   * The commands on a business flow chart: the same ids as for a DFD where the gesture is the same
+   * (add, connect, move, delete, copy, export…), plus the chart's own (lanes, title block, the DFD
+   * draft). Undefined: the gesture is the same for both kinds (undo, open, print…), run below.
+   */
+  private runChart(id: CommandId, args: CommandArgs, doc: BfcDocument): boolean | undefined {
+    const { store, t } = this;
+    const s = store.get();
+    const sel = s.selection;
+    switch (id) {
+      case 'copy': {
+        const ids = new Set(sel.nodes);
+        const nodes = doc.nodes.filter((n) => ids.has(n.id));
+        if (!nodes.length) return false;
+        this.chartClip = { clip: structuredClone({ nodes, flows: doc.flows.filter((f) => ids.has(f.from) && ids.has(f.to)) }), pastes: 0 };
+        return true;
+      }
+      case 'paste': {
+        const c = this.chartClip;
+        if (!c) return false;
+        c.pastes++;
+        const r = bfc.pasteBfc(doc, c.clip, 32 * c.pastes);
+        this.applyChart(r.doc, { nodes: r.nodes, flows: r.flows });
+        return true;
+      }
+      case 'duplicate-selection': {
+        const ids = new Set(sel.nodes);
+        const nodes = doc.nodes.filter((n) => ids.has(n.id));
+        if (nodes.length) {
+          const r = bfc.pasteBfc(doc, structuredClone({ nodes, flows: doc.flows.filter((f) => ids.has(f.from) && ids.has(f.to)) }), 32);
+          this.applyChart(r.doc, { nodes: r.nodes, flows: r.flows });
+        }
+        return true;
+      }
+      case 'select-all':
+        store.dispatch({ type: 'select', selection: { nodes: doc.nodes.map((n) => n.id), flows: doc.flows.map((f) => f.id) } });
+        return true;
+      case 'delete-selection': {
+        const nodes = [...sel.nodes];
+        if (args.focusedNode && !nodes.includes(args.focusedNode)) nodes.push(args.focusedNode);
+        if (!nodes.length && !sel.flows.length) return false;
+        this.applyChart(bfc.deleteBfcElements(doc, nodes, sel.flows), EMPTY_SELECTION);
+        return true;
+      }
+      case 'edit-label': {
+        if (args.focusedNode) store.set({ editing: { kind: 'node', id: args.focusedNode, field: 'label' } });
+        else if (args.focusedFlow) store.set({ editing: { kind: 'flow', id: args.focusedFlow, field: 'label' } });
+        else if (sel.nodes.length === 1 && !sel.flows.length) store.set({ editing: { kind: 'node', id: sel.nodes[0]!, field: 'label' } });
+        else if (sel.flows.length === 1 && !sel.nodes.length) store.set({ editing: { kind: 'flow', id: sel.flows[0]!, field: 'label' } });
+        else return false;
+        return true;
+      }
+      case 'add-process':
+      case 'add-store':
+      case 'add-form':
+      case 'add-collect':
+        this.addChartNode(id === 'add-process' ? 'process' : id === 'add-store' ? 'store' : id === 'add-form' ? 'form' : 'collect', args.center);
+        return true;
+      case 'add-entity':
+        return false;
+      case 'add-lane': {
+        const r = bfc.addLane(doc, t.bfc.newLane(doc.lanes.length + 1));
+        this.applyChart(r.doc, EMPTY_SELECTION);
+        store.set({ editing: { kind: 'lane', id: r.id, field: 'label' } });
+        return true;
+      }
+      case 'update-lane':
+        if (!args.lane?.patch) return false;
+        this.applyChart(bfc.updateLane(doc, args.lane.id, args.lane.patch));
+        return true;
+      case 'delete-lane':
+        if (!args.lane) return false;
+        this.applyChart(bfc.deleteLane(doc, args.lane.id));
+        return true;
+      case 'move-lane':
+        if (!args.lane?.by) return false;
+        this.applyChart(bfc.moveLane(doc, args.lane.id, args.lane.by));
+        return true;
+      case 'update-title-block': {
+        const tb = args.titleBlock;
+        if (!tb) return false;
+        const { title, ...rest } = tb;
+        let next = bfc.updateTitleBlock(doc, rest);
+        if (title !== undefined) next = bfc.setTitle(next, title);
+        this.applyChart(next);
+        return true;
+      }
+      case 'set-orientation':
+        if (!args.orientation) return false;
+        this.applyChart(bfc.setOrientation(doc, args.orientation));
+        requestAnimationFrame(() => this.env.fitView());
+        return true;
+      case 'auto-layout':
+        this.applyChart(bfc.autoLayout(doc));
+        requestAnimationFrame(() => this.env.fitView());
+        return true;
+      case 'connect': {
+        const r = args.from && args.to ? bfc.connectBfc(doc, args.from, args.to) : null;
+        if (!r) return false;
+        this.applyChart(r.doc, { nodes: [], flows: [r.id] });
+        store.set({ editing: { kind: 'flow', id: r.id, field: 'label' } });
+        return true;
+      }
+      case 'move-nodes':
+        if (!args.positions) return false;
+        this.applyChart(bfc.moveBfcNodes(doc, args.positions));
+        return true;
+      case 'update-element': {
+        const el = args.chartElement ?? (args.element ? this.chartPatch(args.element) : undefined);
+        if (!el) return false;
+        this.applyChart(el.kind === 'node' ? bfc.updateBfcNode(doc, el.id, el.patch) : bfc.updateBfcFlow(doc, el.id, el.patch));
+        return true;
+      }
+      case 'reverse-flow': {
+        const fid = args.focusedFlow ?? (sel.flows.length === 1 && !sel.nodes.length ? sel.flows[0] : undefined);
+        const f = fid ? doc.flows.find((x) => x.id === fid) : undefined;
+        if (!f) return false;
+        this.applyChart(bfc.updateBfcFlow(doc, f.id, { from: f.to, to: f.from }), { nodes: [], flows: [f.id] });
+        return true;
+      }
+      case 'export-json':
+        downloadText(serializeAny(doc), `${this.stem()}.bfc.json`, 'application/json');
+        return true;
+      case 'export-svg':
+        downloadText(this.chartSvg(doc), `${this.stem()}.svg`, 'image/svg+xml');
+        return true;
+      case 'export-png':
+        void svgToPng(this.chartSvg(doc), 2).then(
+          (png) => downloadBlob(png, `${this.stem()}.png`),
+          (err) => this.alert(String(err)),
+        );
+        return true;
+      case 'derive-dfd':
+        void this.deriveDfd(doc);
+        return true;
+      case 'decompose':
+      case 'toggle-context':
+      case 'rename-level':
+      case 'paste-mermaid':
+      case 'copy-mermaid':
+      case 'set-notation':
+      case 'upsert-entry':
+      case 'remove-entry':
+        // DFD only: not offered for a chart; a key or a stale button does nothing.
+        return false;
+      default:
+        return undefined;
+    }
+  }
+
+  /** The inline editor's node and flow patches, in the chart's fields. */
+  private chartPatch(el: NonNullable<CommandArgs['element']>): CommandArgs['chartElement'] {
+    if (el.kind === 'node') return { kind: 'node', id: el.id, patch: 'label' in el.patch ? { label: el.patch.label ?? '' } : {} };
+    const p = el.patch as Record<string, unknown>;
+    const patch: bfc.BfcFlowPatch = {};
+    if ('label' in p) patch.label = (p.label as string | undefined) ?? '';
+    if ('condition' in p) patch.condition = (p.condition as string | undefined) ?? '';
+    // The canvas edits a chart flow's condition where a DFD flow has its code.
+    if ('code' in p) patch.condition = (p.code as string | undefined) ?? '';
+    return { kind: 'flow', id: el.id, patch };
+  }
+
+  /** The chart as a standalone SVG with its title block, in the light theme (as printed). */
+  chartSvg(doc: BfcDocument): string {
+    return bfcSvg(doc, { theme: 'light', locale: this.lang }).svg;
+  }
+
+  addChartNode(kind: BfcNodeKind, center?: XYPosition): void {
+    const s = this.store.get();
+    if (!isBfc(s.doc)) return;
+    const c = center ?? this.freeChartSpot(s.doc, kind);
+    const r = bfc.addBfcNode(s.doc, kind, c);
+    this.applyChart(r.doc, { nodes: [r.id], flows: [] });
+    this.store.set({ editing: { kind: 'node', id: r.id, field: 'label' } });
+  }
+
+  /** A place for a symbol added from the palette: in the lane of the selected symbol (else the first), below its lowest symbol. */
+  private freeChartSpot(doc: BfcDocument, kind: BfcNodeKind): XYPosition {
+    const s = this.store.get();
+    const pin = bfc.pinned(doc);
+    const spans = bfc.laneSpans(pin);
+    const selNode = pin.nodes.find((n) => s.selection.nodes.includes(n.id));
+    const span = spans.find((x) => x.lane.id === selNode?.lane) ?? spans[0];
+    const cols = bfc.orientationOf(doc) === 'columns';
+    const box = bfc.bfcBox({ kind, label: '' });
+    if (!span) return this.env.canvasCentre() ?? { x: 200, y: 200 };
+    const inLane = pin.nodes.filter((n) => n.lane === span.lane.id);
+    const far = Math.max(bfc.headerDepth(doc) + 24, ...inLane.map((n) => (cols ? n.y! + bfc.bfcBox(n).height : n.x! + bfc.bfcBox(n).width) + 48));
+    const mid = (span.start + span.end) / 2;
+    return cols ? { x: mid, y: far + box.height / 2 } : { x: far + box.width / 2, y: mid };
+  }
+
+  /** 生成数据流程图草稿: the chart's DFD draft opens as a new document, linked back to the chart. */
+  async deriveDfd(doc: BfcDocument): Promise<void> {
+    const { t, store } = this;
+    const info = store.get().session.info;
+    const title = doc.title?.trim() || info?.name || t.bfc.newName;
+    let draft: { doc: DfdDocument; todo: string[] };
+    try {
+      draft = bfcToDfd(doc, { locale: this.lang });
+    } catch (err) {
+      this.alert(String(err));
+      return;
+    }
+    const derivedFrom = { ...((draft.doc.derivedFrom as object | undefined) ?? {}), format: 'flowbook-bfc', title, ...(info ? { record: info.id } : {}), todo: draft.todo };
+    const dfd = await withLayout({ ...draft.doc, title: t.bfc.draftName(title), derivedFrom });
+    await this.session.create(dfd, t.bfc.draftName(title));
+    store.set({ notice: { kind: 'status', text: t.bfc.derivedNotice(draft.todo.length) } });
+  }
+
   private stem(): string {
     const s = this.store.get();
-    return fileStem(s.doc.title || s.session.info?.name, 'dfd');
+    return fileStem(s.doc.title || s.session.info?.name, isBfc(s.doc) ? 'bfc' : 'dfd');
   }
 
   private suffix(): string {
     const s = this.store.get();
+    if (isBfc(s.doc)) return '';
     const d = currentDiagram(s);
     return s.doc.diagrams.length > 1 ? `-${fileStem(diagramName(s.doc, d, this.t), d.id)}` : '';
   }
@@ -414,7 +688,7 @@ export class Commands {
   /** A new flow between two symbols, selected, its name field open. */
   connect(from: string, to: string): void {
     const s = this.store.get();
-    const { op, id } = connectOp(s.doc, s.diagramId, from, to);
+    const { op, id } = connectOp(dfdOf(s.doc), s.diagramId, from, to);
     this.store.dispatch({ type: 'apply', ops: [op], select: { nodes: [], flows: [id] } });
     this.store.set({ editing: { kind: 'flow', id, field: 'label' } });
   }
@@ -422,8 +696,8 @@ export class Commands {
   addNode(kind: NodeKind, center?: XYPosition): void {
     const s = this.store.get();
     let c = center;
-    if (!c) c = edit.freeSpot(currentDiagram(s), notationOf(s.doc), kind, this.env.canvasCentre() ?? { x: 200, y: 200 });
-    const r = edit.addNode(s, kind, c);
+    if (!c) c = edit.freeSpot(currentDiagram(s), notationOf(dfdOf(s.doc)), kind, this.env.canvasCentre() ?? { x: 200, y: 200 });
+    const r = edit.addNode({ ...s, doc: dfdOf(s.doc) }, kind, c);
     this.store.dispatch(r.action);
     this.store.set({ editing: r.editing });
   }
@@ -432,7 +706,7 @@ export class Commands {
   async autoLayout(direction: LayoutDirection = 'auto'): Promise<void> {
     const s = this.store.get();
     try {
-      const laid = await layoutDiagram(s.doc, s.diagramId, true, direction);
+      const laid = await layoutDiagram(dfdOf(s.doc), s.diagramId, true, direction);
       const d = laid.diagrams.find((x) => x.id === s.diagramId);
       if (!d) return;
       const positions: Record<string, { x: number; y: number }> = {};
@@ -570,7 +844,16 @@ export class Commands {
 
   /** Shows a diagram with one element selected and centred (a finding, a hint). */
   showElement(diagramId: string, element?: string): void {
-    const d = this.store.get().doc.diagrams.find((x) => x.id === diagramId);
+    const doc = this.store.get().doc;
+    if (isBfc(doc)) {
+      const isNode = !!element && doc.nodes.some((n) => n.id === element);
+      const isFlow = !!element && doc.flows.some((x) => x.id === element);
+      const isLane = !!element && doc.lanes.some((x) => x.id === element);
+      this.store.dispatch({ type: 'select', selection: { nodes: isNode ? [element!] : [], flows: isFlow ? [element!] : [] } });
+      this.store.set({ focus: isNode || isFlow || isLane ? { id: isLane ? `lane:${element}` : element!, kind: isFlow ? 'flow' : 'node', nonce: Date.now() } : null });
+      return;
+    }
+    const d = doc.diagrams.find((x) => x.id === diagramId);
     if (!d) return;
     const isNode = element ? d.nodes.some((n) => n.id === element) : false;
     const isFlow = element ? d.flows.some((x) => x.id === element) : false;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DfdDocument } from '@schemas/dfd.ts';
-import { countBySeverity, lint, worse, type Finding, type SeverityCounts } from '../core.ts';
+import { countBySeverity, lint, lintBfc, worse, type Finding, type SeverityCounts } from '../core.ts';
+import { BFC_SHEET } from '../model/editor.ts';
+import { dfdOf, isBfc, type EditorDocument } from '../model/bfc.ts';
 import type { Lang } from '../i18n.ts';
 import type { Marker } from '../canvas/DfdNodeView.tsx';
 import type { LintReply, LintRequest } from '../io/lint.worker.ts';
@@ -25,25 +26,26 @@ function lintWorker(): Worker | null {
   return worker;
 }
 
-const symbols = (doc: DfdDocument) => doc.diagrams.reduce((k, d) => k + d.nodes.length, 0);
+const symbols = (doc: EditorDocument) => (isBfc(doc) ? doc.nodes.length : doc.diagrams.reduce((k, d) => k + d.nodes.length, 0));
 
 /**
  * The core's findings for the whole document, kept current as the user draws. Linting runs after
  * the change is painted; when it has been slow (large documents) changes are batched a little, and
  * a document of more than LINT_IN_WORKER symbols is linted in a worker, off the page's thread.
  */
-export function useFindings(doc: DfdDocument, lang: Lang): Finding[] {
-  const [result, setResult] = useState<{ doc: DfdDocument | null; findings: Finding[] }>({ doc: null, findings: [] });
+export function useFindings(doc: EditorDocument, lang: Lang): Finding[] {
+  const [result, setResult] = useState<{ doc: EditorDocument | null; findings: Finding[] }>({ doc: null, findings: [] });
   const cost = useRef(0);
   useEffect(() => {
     if (result.doc === doc) return;
     const run = () => {
       const t0 = performance.now();
-      const findings = lint(doc, { locale: lang });
+      const findings = isBfc(doc) ? chartFindings(doc, lang) : lint(doc, { locale: lang });
       cost.current = performance.now() - t0;
       setResult({ doc, findings });
     };
-    const w = symbols(doc) > LINT_IN_WORKER ? lintWorker() : null;
+    // Charts are textbook-sized and lint on the page; large DFDs go to the worker.
+    const w = !isBfc(doc) && symbols(doc) > LINT_IN_WORKER ? lintWorker() : null;
     if (w) {
       const mine = ++seq;
       const onMessage = (e: MessageEvent<LintReply>) => {
@@ -52,7 +54,7 @@ export function useFindings(doc: DfdDocument, lang: Lang): Finding[] {
       const onError = () => run();
       w.addEventListener('message', onMessage);
       w.addEventListener('error', onError);
-      const request: LintRequest = { seq: mine, doc, locale: lang };
+      const request: LintRequest = { seq: mine, doc: dfdOf(doc), locale: lang };
       const h = setTimeout(() => w.postMessage(request), 100);
       return () => {
         clearTimeout(h);
@@ -64,6 +66,14 @@ export function useFindings(doc: DfdDocument, lang: Lang): Finding[] {
     return () => clearTimeout(h);
   }, [doc, lang, result.doc]);
   return result.findings;
+}
+
+/**
+ * A chart's findings (lintBfc) in the findings panel's shape: one sheet, so every finding is on the
+ * shown one; the rule ids and URLs are the chart rules' (/learn/bfc-rules/<id>/).
+ */
+function chartFindings(doc: Extract<EditorDocument, { format: 'flowbook-bfc' }>, lang: Lang): Finding[] {
+  return lintBfc(doc, { locale: lang }).map((f) => ({ ...f, diagram: BFC_SHEET }) as unknown as Finding);
 }
 
 export type FindingCounts = SeverityCounts;

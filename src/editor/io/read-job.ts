@@ -6,6 +6,7 @@
  * when it is cancelled. The same function runs on the page where workers are unavailable.
  */
 import type { DfdDocument } from '@schemas/dfd.ts';
+import { isBfc, type EditorDocument } from '../model/bfc.ts';
 import { layoutDiagram } from '../core.ts';
 import { LIMITS, restoreDocument, type Restored, type Source } from './restore.ts';
 
@@ -28,7 +29,7 @@ export const MAX_FILE_BYTES = 3 * LIMITS.text;
 const MB = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 /** The document, a message, or null when `cancelled()` turned true on the way. */
-export async function readJob(input: ReadInput, source: Source, onProgress: (p: ReadProgress) => void, cancelled: () => boolean): Promise<Restored<DfdDocument> | null> {
+export async function readJob(input: ReadInput, source: Source, onProgress: (p: ReadProgress) => void, cancelled: () => boolean): Promise<Restored<EditorDocument> | null> {
   let text: string;
   if ('file' in input) {
     if (input.file.size > MAX_FILE_BYTES) {
@@ -50,9 +51,11 @@ export async function readJob(input: ReadInput, source: Source, onProgress: (p: 
   onProgress({ stage: 'read', done: 0, total: 1 });
   const r = restoreDocument(text, source);
   if (!r.ok || cancelled()) return cancelled() ? null : r;
+  // A business flow chart lays out its lanes itself (layoutBfc) as it is drawn.
+  if (isBfc(r.value)) return r;
   // Each level without positions is laid out on its own, one step of progress each.
   const todo = r.value.diagrams.filter((d) => d.nodes.some((n) => n.x === undefined || n.y === undefined)).map((d) => d.id);
-  let doc = r.value;
+  let doc: DfdDocument = r.value;
   for (let i = 0; i < todo.length; i++) {
     onProgress({ stage: 'layout', done: i, total: todo.length });
     try {

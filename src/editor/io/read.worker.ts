@@ -5,14 +5,14 @@
  */
 import { readJob, type ReadInput, type ReadProgress } from './read-job.ts';
 import type { Restored, Source } from './restore.ts';
-import type { DfdDocument } from '@schemas/dfd.ts';
+import type { EditorDocument } from '../model/bfc.ts';
 
 export interface ReadRequest {
   input: ReadInput;
   source: Source;
 }
 
-export type ReadReply = ({ type: 'progress' } & ReadProgress) | { type: 'done'; result: Restored<DfdDocument> } | { type: 'failed'; message: string };
+export type ReadReply = ({ type: 'progress' } & ReadProgress) | { type: 'done'; result: Restored<EditorDocument> } | { type: 'failed'; message: string };
 
 const scope = self as unknown as { postMessage(m: ReadReply): void; onmessage: ((e: MessageEvent<ReadRequest>) => void) | null };
 

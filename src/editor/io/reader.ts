@@ -3,12 +3,12 @@
  * cancel that stops it at once (the worker is terminated). Where a worker cannot start (no Worker,
  * or its script failed to load), the same job runs on the page, cancelled between levels.
  */
-import type { DfdDocument } from '@schemas/dfd.ts';
+import type { EditorDocument } from '../model/bfc.ts';
 import { readJob, type ReadInput, type ReadProgress } from './read-job.ts';
 import type { Restored, Source } from './restore.ts';
 import type { ReadReply, ReadRequest } from './read.worker.ts';
 
-export type ReadResult = Restored<DfdDocument> | 'cancelled';
+export type ReadResult = Restored<EditorDocument> | 'cancelled';
 
 export interface ReadTask {
   done: Promise<ReadResult>;

@@ -4,9 +4,9 @@
  * (the core's readDocument, with its migrations table), as Excalidraw's `restore` does. What cannot
  * be restored is refused as a whole with one message; nothing half-read reaches the store.
  */
-import type { DfdDocument } from '@schemas/dfd.ts';
 import type { Exercise } from '@schemas/exercise.ts';
-import { fromMermaid, readDocument, serializeDocument } from '../core.ts';
+import { detectFormat, fromMermaid, readBfc, readDocument, restoreBfc, serializeBfc, serializeDocument } from '../core.ts';
+import { isBfc, type EditorDocument } from '../model/bfc.ts';
 import type { StoredDiagram } from '../storage/db.ts';
 import { MAX_SHARE_URL, readShareHash } from './share.ts';
 
@@ -23,7 +23,8 @@ export type Source = 'file' | 'mermaid' | 'share' | 'exercise';
 export const LIMITS = { nodes: 5000, flows: 10000, diagrams: 500, depth: 50, text: 5_000_000 } as const;
 
 /** The first limit a document passes, as a message; null when it is within all of them. */
-export function overLimit(doc: DfdDocument): Message | null {
+export function overLimit(doc: EditorDocument): Message | null {
+  if (isBfc(doc)) return overLimitBfc(doc.nodes.length, doc.flows.length);
   let nodes = 0;
   let flows = 0;
   for (const d of doc.diagrams) {
@@ -54,8 +55,30 @@ export function overLimit(doc: DfdDocument): Message | null {
   return null;
 }
 
-/** A document from outside: JSON text or a parsed value; Mermaid flowchart text for 'mermaid'. */
-export function restoreDocument(input: unknown, source: Source = 'file'): Restored<DfdDocument> {
+function overLimitBfc(nodes: number, flows: number): Message | null {
+  const cli = 'npm run --silent flowbook -- check <文件>';
+  const say = (zh: string, en: string, value: number, limit: number): Message => ({
+    zh: `这个图有 ${value} ${zh}，超过建模器的上限 ${limit}：请拆分它，或用命令行检查（${cli}）`,
+    en: `this chart has ${value} ${en}, more than the modeller's limit of ${limit}: split it, or check it with the command line (${cli.replace('<文件>', '<file>')})`,
+  });
+  if (nodes > LIMITS.nodes) return say('个符号', 'symbols', nodes, LIMITS.nodes);
+  if (flows > LIMITS.flows) return say('条信息传递', 'flows', flows, LIMITS.flows);
+  return null;
+}
+
+/** Reads a DFD or a business flow chart, by its `format` (a DFD when it names neither: the DFD reader then says what is wrong). */
+function readAny(input: unknown): { ok: true; doc: EditorDocument } | { ok: false; error: Message } {
+  if (detectFormat(input) === 'bfc') return typeof input === 'string' ? readBfc(input) : restoreBfc(input);
+  return readDocument(input);
+}
+
+/** Serializes either kind of document (JSON text, stable, 2-space). */
+export function serializeAny(doc: EditorDocument): string {
+  return isBfc(doc) ? serializeBfc(doc) : serializeDocument(doc);
+}
+
+/** A document from outside: JSON text or a parsed value (a DFD or a business flow chart); Mermaid flowchart text for 'mermaid'. */
+export function restoreDocument(input: unknown, source: Source = 'file'): Restored<EditorDocument> {
   if (typeof input === 'string' && input.length > LIMITS.text) {
     return {
       ok: false,
@@ -65,14 +88,14 @@ export function restoreDocument(input: unknown, source: Source = 'file'): Restor
       },
     };
   }
-  const r = source === 'mermaid' ? fromMermaid(typeof input === 'string' ? input : '') : readDocument(input);
+  const r = source === 'mermaid' ? fromMermaid(typeof input === 'string' ? input : '') : readAny(input);
   if (!r.ok) return { ok: false, error: { zh: r.error.zh, en: r.error.en } };
   const over = overLimit(r.doc);
   if (over) return { ok: false, error: over };
   // What is accepted must save, export and share: a document JSON cannot write (fields nested
   // thousands of levels deep) is refused now, not found unsavable later.
   try {
-    serializeDocument(r.doc);
+    serializeAny(r.doc);
   } catch {
     return { ok: false, error: { zh: '这个文件的结构嵌套过深，无法保存：请删去多余的嵌套字段', en: 'this file is nested too deeply to be saved: remove the extra nested fields' } };
   }
@@ -84,7 +107,7 @@ export function restoreDocument(input: unknown, source: Source = 'file'): Restor
  * before it is decompressed (the modeller never hands out one longer than MAX_SHARE_URL), so a
  * crafted link cannot expand into gigabytes.
  */
-export function restoreShare(hash: string): Restored<DfdDocument> | null {
+export function restoreShare(hash: string): Restored<EditorDocument> | null {
   if (!hash.includes('share=')) return null;
   if (hash.length > 2 * MAX_SHARE_URL) {
     return {
@@ -110,7 +133,21 @@ export function restoreExercise(slug: string, data: unknown): Restored<Exercise>
   if (!ref.ok) return ref;
   const start = o.start === undefined ? undefined : restoreDocument(o.start, 'exercise');
   if (start && !start.ok) return start;
-  return { ok: true, value: { slug, title: o.title, scenario: o.scenario, reference: ref.value, ...(start?.ok ? { start: start.value } : {}) } };
+  // The business flow chart's reference, when the exercise has one (its 业务流程图 tab).
+  const chart = o.bfc === undefined ? undefined : restoreDocument(o.bfc, 'exercise');
+  if (chart && !chart.ok) return chart;
+  if (isBfc(ref.value) || (start?.ok && isBfc(start.value)) || (chart?.ok && !isBfc(chart.value))) return bad('reference, start, bfc');
+  return {
+    ok: true,
+    value: {
+      slug,
+      title: o.title,
+      scenario: o.scenario,
+      reference: ref.value,
+      ...(start?.ok && !isBfc(start.value) ? { start: start.value } : {}),
+      ...(chart?.ok && isBfc(chart.value) ? { bfc: chart.value } : {}),
+    },
+  };
 }
 
 /**

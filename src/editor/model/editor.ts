@@ -3,8 +3,11 @@
  * (which diagram is shown, what is selected). Model logic (checking, codes, layout…) lives in the
  * DFD core; this only records changes. Testable without a DOM (tests/unit/editor/).
  */
-import type { DfdDocument } from '@schemas/dfd.ts';
+import type { DfdDiagram } from '@schemas/dfd.ts';
 import { applyOp, type Op } from './ops.ts';
+import { isBfc, type EditorDocument } from './bfc.ts';
+
+type DfdDocument = EditorDocument;
 
 export const HISTORY_LIMIT = 300;
 
@@ -15,16 +18,16 @@ export interface Selection {
 
 export const EMPTY_SELECTION: Selection = { nodes: [], flows: [] };
 
-export interface HistoryEntry {
-  doc: DfdDocument;
+export interface HistoryEntry<D extends EditorDocument = EditorDocument> {
+  doc: D;
   /** The diagram shown when this state was left, so undo/redo return to where the change was. */
   diagramId: string;
 }
 
-export interface EditorState {
-  doc: DfdDocument;
-  past: readonly HistoryEntry[];
-  future: readonly HistoryEntry[];
+export interface EditorState<D extends EditorDocument = EditorDocument> {
+  doc: D;
+  past: readonly HistoryEntry<D>[];
+  future: readonly HistoryEntry<D>[];
   diagramId: string;
   selection: Selection;
   /** Increases on every change to the document (undo and redo included): drives autosave. */
@@ -35,7 +38,7 @@ export type EditorAction =
   | { type: 'apply'; ops: readonly Op[]; select?: Selection; diagramId?: string }
   | { type: 'undo' }
   | { type: 'redo' }
-  | { type: 'load'; doc: DfdDocument; diagramId?: string }
+  | { type: 'load'; doc: EditorDocument; diagramId?: string }
   | { type: 'showDiagram'; diagramId: string; select?: Selection }
   | { type: 'select'; selection: Selection }
   /** Selection changes reported by the canvas (click, Shift+click, box), relative to the current one. */
@@ -56,7 +59,7 @@ function applyDelta(ids: readonly string[], changes: readonly SelectChange[] | u
   return [...out];
 }
 
-export function initialState(doc: DfdDocument, diagramId?: string): EditorState {
+export function initialState<D extends EditorDocument>(doc: D, diagramId?: string): EditorState<D> {
   return {
     doc,
     past: [],
@@ -67,13 +70,18 @@ export function initialState(doc: DfdDocument, diagramId?: string): EditorState 
   };
 }
 
+/** A business flow chart is one sheet: its only "diagram" is `top`. */
+export const BFC_SHEET = 'top';
+
 function validDiagram(doc: DfdDocument, id: string | undefined): string {
+  if (isBfc(doc)) return BFC_SHEET;
   if (id && doc.diagrams.some((d) => d.id === id)) return id;
   return doc.diagrams[0]!.id;
 }
 
 /** Where to go when the shown diagram disappears (undo of a decomposition…): its parent, or the top. */
 function fallbackDiagram(prev: DfdDocument, doc: DfdDocument, id: string): string {
+  if (isBfc(doc) || isBfc(prev)) return validDiagram(doc, id);
   let cur: string | undefined = id;
   const seen = new Set<string>();
   while (cur && !seen.has(cur)) {
@@ -86,14 +94,14 @@ function fallbackDiagram(prev: DfdDocument, doc: DfdDocument, id: string): strin
 
 /** Drops selected ids that no longer exist in the shown diagram. */
 function prune(doc: DfdDocument, diagramId: string, sel: Selection): Selection {
-  const d = doc.diagrams.find((x) => x.id === diagramId);
+  const d = isBfc(doc) ? doc : doc.diagrams.find((x) => x.id === diagramId);
   if (!d) return EMPTY_SELECTION;
   const nodes = sel.nodes.filter((id) => d.nodes.some((n) => n.id === id));
   const flows = sel.flows.filter((id) => d.flows.some((f) => f.id === id));
   return nodes.length === sel.nodes.length && flows.length === sel.flows.length ? sel : { nodes, flows };
 }
 
-export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+export function editorReducer<D extends EditorDocument>(state: EditorState<D>, action: EditorAction): EditorState<D> {
   switch (action.type) {
     case 'apply': {
       let doc = state.doc;
@@ -141,7 +149,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       };
     }
     case 'load':
-      return { ...initialState(action.doc, action.diagramId), version: state.version + 1 };
+      return { ...initialState(action.doc as D, action.diagramId), version: state.version + 1 };
     case 'showDiagram': {
       const diagramId = validDiagram(state.doc, action.diagramId);
       return { ...state, diagramId, selection: prune(state.doc, diagramId, action.select ?? EMPTY_SELECTION) };
@@ -164,6 +172,10 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function currentDiagram(state: Pick<EditorState, 'doc' | 'diagramId'>) {
+const NO_DIAGRAM: DfdDiagram = { id: BFC_SHEET, nodes: [], flows: [] };
+
+/** The DFD diagram shown; for a business flow chart an empty one (its symbols are the chart's own, see model/bfc.ts). */
+export function currentDiagram(state: { doc: EditorDocument; diagramId: string }): DfdDiagram {
+  if (isBfc(state.doc)) return NO_DIAGRAM;
   return state.doc.diagrams.find((d) => d.id === state.diagramId) ?? state.doc.diagrams[0]!;
 }

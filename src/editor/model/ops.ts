@@ -5,6 +5,8 @@
  * object), which the history treats as "nothing happened".
  */
 import type { DfdDiagram, DfdDocument, DfdEntry, DfdFlow, DfdNode } from '@schemas/dfd.ts';
+import type { BfcDocument } from '@schemas/bfc.ts';
+import { isBfc, type EditorDocument } from './bfc.ts';
 
 export type NodePatch = Partial<Pick<DfdNode, 'label' | 'code' | 'owner' | 'kind'>>;
 export type FlowPatch = Partial<Pick<DfdFlow, 'label' | 'code' | 'from' | 'to'>>;
@@ -23,7 +25,9 @@ export type Op =
   | { type: 'replaceDiagram'; diagram: DfdDiagram }
   | { type: 'updateDocument'; patch: DocumentPatch }
   | { type: 'upsertEntry'; index: number | null; entry: DfdEntry }
-  | { type: 'removeEntry'; index: number };
+  | { type: 'removeEntry'; index: number }
+  /** A business flow chart's next state, decided by the pure edits of model/bfc.ts. */
+  | { type: 'setBfc'; doc: BfcDocument };
 
 /** Copies `obj` with `patch` applied; a key set to undefined or '' (for optional text) is removed. */
 function patched<T extends object>(obj: T, patch: object, required: readonly string[] = []): T {
@@ -82,7 +86,13 @@ function childrenOf(doc: DfdDocument, diagram: string, processes: ReadonlySet<st
   return out;
 }
 
-export function applyOp(doc: DfdDocument, op: Op): DfdDocument {
+export function applyOp<D extends EditorDocument>(doc: D, op: Op): D {
+  if (op.type === 'setBfc') return (isBfc(doc) ? op.doc : doc) as D;
+  if (isBfc(doc)) return doc;
+  return applyDfdOp(doc as DfdDocument, op) as D;
+}
+
+function applyDfdOp(doc: DfdDocument, op: Exclude<Op, { type: 'setBfc' }>): DfdDocument {
   switch (op.type) {
     case 'addElements':
       return mapDiagram(doc, op.diagram, (d) => {

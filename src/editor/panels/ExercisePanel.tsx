@@ -6,6 +6,10 @@ import type { Lang, Messages } from '../i18n.ts';
 import { diagramSvg, svgDataUri } from '../../lib/dfd/export/svg.ts';
 import { diagramName } from '../model/actions.ts';
 import { Dialog } from './Dialog.tsx';
+import { isBfc, type EditorDocument } from '../model/bfc.ts';
+import type { BfcDocument } from '@schemas/bfc.ts';
+import { bfcSvg, gradeBfc, type BfcGradeHint } from '../../lib/bfc/index.ts';
+import { BFC_SHEET } from '../model/editor.ts';
 
 import type { Exercise } from '@schemas/exercise.ts';
 
@@ -53,16 +57,141 @@ export function checkAnswer(doc: DfdDocument, exercise: Pick<Exercise, 'referenc
   return { result, levels };
 }
 
+/**
+ * 检查业务流程图: the chart graded against the exercise's reference chart (gradeBfc: the DFD
+ * grader's tolerance, plus lanes and conditions); hints name the student's own elements.
+ */
+export function checkChart(doc: BfcDocument, reference: BfcDocument, lang: Lang): { score: number; hints: BfcGradeHint[] } {
+  const r = gradeBfc(doc, reference, { locale: lang });
+  return { score: r.score, hints: r.hints };
+}
+
+/** The exercise page of the modeller for the other kind of work (业务流程图 ↔ 数据流程图). */
+function otherHref(slug: string, chart: boolean): string {
+  const u = new URL(location.href);
+  u.search = '';
+  u.hash = '';
+  u.searchParams.set('exercise', slug);
+  if (chart) u.searchParams.set('chart', 'bfc');
+  return u.pathname + u.search;
+}
+
 interface Props {
   exercise: Exercise;
-  doc: DfdDocument;
+  doc: EditorDocument;
   t: Messages;
   lang: Lang;
   /** Shows a diagram of the student's document, with an element selected and in view. */
   onShow(diagram: string, element?: string): void;
 }
 
-export function ExercisePanel({ exercise, doc, t, lang, onShow }: Props) {
+export function ExercisePanel(props: Props) {
+  return isBfc(props.doc) ? <ChartExercisePanel {...props} doc={props.doc} /> : <DfdExercisePanel {...props} doc={props.doc} />;
+}
+
+function Scenario({ exercise, t }: { exercise: Exercise; t: Messages }) {
+  return (
+    <details className="fb-exercise__scenario" open>
+      <summary>{t.scenario}</summary>
+      {exercise.scenario
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+    </details>
+  );
+}
+
+function ChartExercisePanel({ exercise, doc, t, lang, onShow }: Omit<Props, 'doc'> & { doc: BfcDocument }) {
+  const [checked, setChecked] = useState<{ doc: BfcDocument; score: number; hints: BfcGradeHint[] } | null>(null);
+  const [showRef, setShowRef] = useState(false);
+  const headId = useId();
+  const stale = checked !== null && checked.doc !== doc;
+  const reference = exercise.bfc;
+  return (
+    <section className="fb-panel fb-exercise" aria-labelledby={headId}>
+      <h2 id={headId} className="fb-panel__title">
+        {t.titled(t.exercise, `${exercise.title} · ${t.bfc.chartTab}`)}
+      </h2>
+      <Scenario exercise={exercise} t={t} />
+      <p className="fb-muted">
+        <a href={otherHref(exercise.slug, false)}>{t.bfc.practiseDfd}</a>
+      </p>
+      {reference ? (
+        <>
+          <p className="fb-muted">{t.bfc.chartCheckHint}</p>
+          <div className="fb-exercise__actions">
+            <button
+              type="button"
+              className="fb-btn fb-btn--primary"
+              onClick={() => {
+                const r = checkChart(doc, reference, lang);
+                setChecked({ doc, ...r });
+              }}
+            >
+              {t.bfc.checkChart}
+            </button>
+            <button type="button" className="fb-btn" aria-haspopup="dialog" onClick={() => setShowRef(true)}>
+              {t.showReference}
+            </button>
+          </div>
+        </>
+      ) : null}
+      <div className={`fb-exercise__result${stale ? ' is-stale' : ''}`} aria-live="polite">
+        {checked ? (
+          <>
+            {stale ? (
+              <p className="fb-exercise__stale" role="status">
+                {t.resultStale}
+              </p>
+            ) : null}
+            <p className="fb-exercise__score">{t.score(checked.score)}</p>
+            {checked.hints.length === 0 ? (
+              <p className="fb-hint fb-hint--ok">{t.levelOk}</p>
+            ) : (
+              <ul className="fb-exercise__hints">
+                {checked.hints.map((h, i) => (
+                  <li key={i} className={`fb-hint fb-hint--${h.kind}`}>
+                    {h.element ? (
+                      <button type="button" className="fb-link fb-hint__show" title={t.hintShow} onClick={() => onShow(BFC_SHEET, h.element)}>
+                        {h.message}
+                      </button>
+                    ) : (
+                      h.message
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : null}
+      </div>
+      {showRef && reference ? <ChartReferenceDialog title={exercise.title} reference={reference} t={t} lang={lang} onClose={() => setShowRef(false)} /> : null}
+    </section>
+  );
+}
+
+/** 显示参考答案 for a chart: the reference chart drawn from the same file as the exercise page, read-only. */
+function ChartReferenceDialog({ title, reference, t, lang, onClose }: { title: string; reference: BfcDocument; t: Messages; lang: Lang; onClose(): void }) {
+  const picture = useMemo(() => {
+    const r = bfcSvg(reference, { theme: 'light', locale: lang });
+    return { src: svgDataUri(r.svg), w: r.width, h: r.height };
+  }, [reference, lang]);
+  const name = t.titled(t.referenceTitle, `${title} · ${t.bfc.chartTab}`);
+  return (
+    <Dialog title={name} onClose={onClose} wide closeLabel={t.close}>
+      <p className="fb-muted">{t.bfc.referenceOpen}</p>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <div className="fb-reference__view fb-reference__view--chart" tabIndex={0} role="region" aria-label={name}>
+        <img src={picture.src} alt={name} width={Math.round(picture.w)} height={Math.round(picture.h)} />
+      </div>
+    </Dialog>
+  );
+}
+
+function DfdExercisePanel({ exercise, doc, t, lang, onShow }: Omit<Props, 'doc'> & { doc: DfdDocument }) {
   const [checked, setChecked] = useState<{ doc: DfdDocument; score: number; levels: LevelView[] } | null>(null);
   const [showRef, setShowRef] = useState(false);
   const headId = useId();
@@ -73,16 +202,12 @@ export function ExercisePanel({ exercise, doc, t, lang, onShow }: Props) {
       <h2 id={headId} className="fb-panel__title">
         {t.titled(t.exercise, exercise.title)}
       </h2>
-      <details className="fb-exercise__scenario" open>
-        <summary>{t.scenario}</summary>
-        {exercise.scenario
-          .split(/\n\s*\n/)
-          .map((p) => p.trim())
-          .filter(Boolean)
-          .map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-      </details>
+      <Scenario exercise={exercise} t={t} />
+      {exercise.bfc ? (
+        <p className="fb-muted">
+          <a href={otherHref(exercise.slug, true)}>{t.bfc.practiseChart}</a>
+        </p>
+      ) : null}
       <div className="fb-exercise__actions">
         <button
           type="button"

@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** A text field that commits on Enter or when left (one undo step per edit, not per key). */
-function TextField({ label, value, onCommit, placeholder }: { label: string; value: string; onCommit(v: string): void; placeholder?: string }) {
+export function TextField({ label, value, onCommit, placeholder }: { label: string; value: string; onCommit(v: string): void; placeholder?: string }) {
   const id = useId();
   return (
     <div className="fb-field">

@@ -7,7 +7,7 @@
  * Every record read back from storage goes through the same restore path as a file
  * (io/restore.ts): a damaged record is not opened, and the others stay usable.
  */
-import type { DfdDocument } from '@schemas/dfd.ts';
+import { dfdOf, type EditorDocument } from '../model/bfc.ts';
 import type { Viewport } from '@xyflow/react';
 import type { Store } from '../store/store.ts';
 import type { SessionInfo, SessionState } from '../store/state.ts';
@@ -35,7 +35,7 @@ export interface CreateOptions {
 export class Session {
   private backend: DiagramStore = new MemoryStore();
   private rev = 0;
-  private savedDoc: DfdDocument | null = null;
+  private savedDoc: EditorDocument | null = null;
   private savedName: string | null = null;
   private view: ViewState;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -252,7 +252,7 @@ export class Session {
     this.rev = rec.rev;
     this.savedDoc = rec.doc;
     this.savedName = rec.name;
-    this.view = v ?? { diagramId: rec.doc.diagrams[0]!.id };
+    this.view = v ?? { diagramId: dfdOf(rec.doc).diagrams[0]!.id };
     const info: SessionInfo = { id: rec.id, name: rec.name, ...(rec.exercise ? { exercise: rec.exercise } : {}), ...(shared ? { shared: true } : {}) };
     this.store.dispatch({ type: 'load', doc: rec.doc, diagramId: this.view.diagramId });
     // A name field or menu open on the diagram left (an import can finish while one is) must not
@@ -268,7 +268,7 @@ export class Session {
    * the diagram /modeller/ opens next time stays the same until the user keeps it (keepShared);
    * edits to it are guarded by beforeunload like any unkept change.
    */
-  async openShared(doc: DfdDocument, name: string): Promise<void> {
+  async openShared(doc: EditorDocument, name: string): Promise<void> {
     await this.open({ id: newRecordId(), name, doc, rev: 0, updated: Date.now() }, undefined, true);
   }
 
@@ -306,7 +306,7 @@ export class Session {
     const held = this.unkept.get(id);
     if (held) {
       // Held in memory: opened as it was left, still unsaved (a save is tried again).
-      await this.open(held, { diagramId: held.doc.diagrams[0]!.id });
+      await this.open(held, { diagramId: dfdOf(held.doc).diagrams[0]!.id });
       this.savedDoc = null;
       this.report({ status: 'dirty' });
       this.schedule();
@@ -322,7 +322,7 @@ export class Session {
       }
       const v = await this.backend.getMeta<ViewState>(`view:${id}`).catch(() => undefined);
       const rec = this.takeJournal(r.record);
-      const view = v && rec.doc.diagrams.some((d) => d.id === v.diagramId) ? v : undefined;
+      const view = v && dfdOf(rec.doc).diagrams.some((d) => d.id === v.diagramId) ? v : undefined;
       await this.open(rec, view);
       // A change taken from the journal is saved as any other.
       if (rec !== r.record) {
@@ -337,7 +337,7 @@ export class Session {
   }
 
   /** Stores a new named diagram and opens it. */
-  async create(doc: DfdDocument, name: string, opts: CreateOptions = {}): Promise<void> {
+  async create(doc: EditorDocument, name: string, opts: CreateOptions = {}): Promise<void> {
     const id = opts.id ?? newRecordId();
     const rec = { id, name, doc, ...(opts.exercise ? { exercise: opts.exercise } : {}) };
     if (opts.lazy) {

@@ -4,13 +4,13 @@
  * from; if the stored one is newer, the save is refused as a conflict). When IndexedDB cannot be
  * used the same interface keeps everything in memory and says why.
  */
-import type { DfdDocument } from '@schemas/dfd.ts';
+import type { EditorDocument } from '../model/bfc.ts';
 import type { Viewport } from '@xyflow/react';
 
 export interface StoredDiagram {
   id: string;
   name: string;
-  doc: DfdDocument;
+  doc: EditorDocument;
   rev: number;
   updated: number;
   /** Set for an exercise's work: the exercise slug. */

@@ -6,6 +6,7 @@
 import type { Exercise } from '@schemas/exercise.ts';
 import type { EditorState } from '../model/editor.ts';
 import { currentDiagram } from '../model/editor.ts';
+import { dfdOf } from '../model/bfc.ts';
 import type { EditTarget } from '../canvas/context.ts';
 import type { Op } from '../model/ops.ts';
 import type { StorageProblem, StoredDiagram } from '../storage/db.ts';
@@ -35,7 +36,8 @@ export interface SessionState {
 
 export type DialogState =
   | { type: 'open'; items: DocumentItem[] }
-  | { type: 'newDocument' }
+  /** 新建: the name of a new data flow diagram, or of a business flow chart (kind 'bfc'). */
+  | { type: 'newDocument'; kind?: 'dfd' | 'bfc' }
   /** Leaving a diagram whose changes storage could not keep: export it first, or keep it in memory. */
   | { type: 'leaveUnsaved' }
   | { type: 'rename' }
@@ -127,7 +129,7 @@ export const selectDiagram = (s: ModellerState) => currentDiagram(s);
 export const selectCanUndo = (s: ModellerState) => s.past.length > 0;
 export const selectCanRedo = (s: ModellerState) => s.future.length > 0;
 export const selectSession = (s: ModellerState) => s.session;
-export const selectNotation = (s: ModellerState) => s.doc.notation ?? 'gane-sarson';
+export const selectNotation = (s: ModellerState) => dfdOf(s.doc).notation ?? 'gane-sarson';
 
 /** The one process selected (and nothing else), if any. */
 export function selectedProcess(s: Pick<ModellerState, 'doc' | 'diagramId' | 'selection'>) {

@@ -7,7 +7,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { editorReducer, initialState, type EditorAction } from '../model/editor.ts';
-import type { DfdDocument } from '@schemas/dfd.ts';
+import type { EditorDocument } from '../model/bfc.ts';
 import { INITIAL_UI, type ModellerState } from './state.ts';
 
 export type Listener = (state: ModellerState, prev: ModellerState) => void;
@@ -21,7 +21,7 @@ export interface Store {
   subscribe(listener: Listener): () => void;
 }
 
-export function createStore(doc: DfdDocument): Store {
+export function createStore(doc: EditorDocument): Store {
   let state: ModellerState = { ...initialState(doc), ...INITIAL_UI };
   const listeners = new Set<Listener>();
   const emit = (prev: ModellerState) => {

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { readDocument, type DfdDocument } from '../../lib/dfd/index.ts';
+import { readBfc } from '../../lib/bfc/index.ts';
 
 export const EXERCISES_DIR = 'content/exercises';
 
@@ -61,6 +62,12 @@ export function loadExercise(file: string): Exercise {
   const f = readExerciseFile(file);
   const out: Exercise = { slug: f.slug, title: f.title, scenario: f.scenario.trim(), reference: readDfd(f.reference, file) };
   if (f.start) out.start = readDfd(f.start, file);
+  const chart = `content/bfc/exercises/${f.slug}.bfc.json`;
+  if (existsSync(resolve(root(), chart))) {
+    const r = readBfc(readFileSync(resolve(root(), chart), 'utf8'));
+    if (!r.ok) throw new Error(`${chart}: ${r.error.zh}`);
+    out.bfc = r.doc;
+  }
   return out;
 }
 

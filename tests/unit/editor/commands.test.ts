@@ -10,6 +10,7 @@ import { createStore } from '../../../src/editor/store/store.ts';
 import { restoreDocument, restoreExercise, restoreStored } from '../../../src/editor/io/restore.ts';
 import { editorReducer, initialState } from '../../../src/editor/model/editor.ts';
 import { nodeBox } from '../../../src/lib/dfd/export/geometry.ts';
+import { dfdOf } from '../../../src/editor/model/bfc.ts';
 
 const t = MESSAGES['zh-CN'];
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
@@ -91,23 +92,22 @@ describe('edit commands (pure)', () => {
   it('a flow end dragged onto another symbol moves that end, as one undo step', () => {
     const store = createStore(sibling());
     store.dispatch({ type: 'showDiagram', diagramId: 'l0' });
-    const d0 = store.get().doc.diagrams.find((d) => d.id === 'l0')!;
+    const st = () => ({ ...store.get(), doc: dfdOf(store.get().doc) });
+    const d0 = dfdOf(store.get().doc).diagrams.find((d) => d.id === 'l0')!;
     const f = d0.flows[0]!;
     const other = d0.nodes.find((n) => n.id !== f.from && n.id !== f.to)!;
-    expect(edit.reconnectFlow(store.get(), f.id, f.from, f.to)).toBeNull();
-    expect(edit.reconnectFlow(store.get(), f.id, f.from, f.from)).toBeNull();
-    expect(edit.reconnectFlow(store.get(), f.id, f.from, 'no-such-node')).toBeNull();
-    store.dispatch(edit.reconnectFlow(store.get(), f.id, f.from, other.id)!);
-    const moved = store
-      .get()
+    expect(edit.reconnectFlow(st(), f.id, f.from, f.to)).toBeNull();
+    expect(edit.reconnectFlow(st(), f.id, f.from, f.from)).toBeNull();
+    expect(edit.reconnectFlow(st(), f.id, f.from, 'no-such-node')).toBeNull();
+    store.dispatch(edit.reconnectFlow(st(), f.id, f.from, other.id)!);
+    const moved = st()
       .doc.diagrams.find((d) => d.id === 'l0')!
       .flows.find((x) => x.id === f.id)!;
     expect({ from: moved.from, to: moved.to, label: moved.label }).toEqual({ from: f.from, to: other.id, label: f.label });
     expect(store.get().selection).toEqual({ nodes: [], flows: [f.id] });
     store.dispatch({ type: 'undo' });
     expect(
-      store
-        .get()
+      st()
         .doc.diagrams.find((d) => d.id === 'l0')!
         .flows.find((x) => x.id === f.id),
     ).toEqual(f);
@@ -126,14 +126,15 @@ describe('edit commands (pure)', () => {
     const doc = sibling();
     const store = createStore(doc);
     store.dispatch({ type: 'showDiagram', diagramId: 'l0', select: { nodes: ['e1', 'p2'], flows: [] } });
-    store.dispatch(edit.duplicateSelection(store.get())!);
-    const d = store.get().doc.diagrams[0]!;
+    const dfd = () => ({ ...store.get(), doc: dfdOf(store.get().doc) });
+    store.dispatch(edit.duplicateSelection(dfd())!);
+    const d = dfd().doc.diagrams[0]!;
     expect(d.nodes).toHaveLength(7);
     expect(store.get().selection.nodes).toHaveLength(2);
     expect(d.nodes.slice(-2).map((n) => n.code)).toEqual(['E3', 'P4']);
     store.dispatch({ type: 'undo' });
-    expect(store.get().doc.diagrams[0]!.nodes).toHaveLength(5);
-    store.dispatch(edit.selectAll(store.get()));
+    expect(dfd().doc.diagrams[0]!.nodes).toHaveLength(5);
+    store.dispatch(edit.selectAll(dfd()));
     expect(store.get().selection.nodes).toHaveLength(5);
   });
 

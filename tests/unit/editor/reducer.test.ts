@@ -39,7 +39,7 @@ const intent = fc.record({
 const pick = <T>(xs: readonly T[], i: number): T | undefined => (xs.length ? xs[i % xs.length] : undefined);
 const kinds = ['entity', 'process', 'store'] as const;
 
-function toAction(state: EditorState, it: Intent): EditorAction | null {
+function toAction(state: EditorState<DfdDocument>, it: Intent): EditorAction | null {
   const doc = state.doc;
   const d = pick(doc.diagrams, it.a)!;
   const node = pick(d.nodes, it.b);
@@ -101,13 +101,13 @@ function run(intents: Intent[]) {
   return state;
 }
 
-function undoAll(state: EditorState): EditorState {
+function undoAll(state: EditorState<DfdDocument>): EditorState<DfdDocument> {
   let s = state;
   while (s.past.length) s = editorReducer(s, { type: 'undo' });
   return s;
 }
 
-function redoAll(state: EditorState): EditorState {
+function redoAll(state: EditorState<DfdDocument>): EditorState<DfdDocument> {
   let s = state;
   while (s.future.length) s = editorReducer(s, { type: 'redo' });
   return s;
