@@ -189,6 +189,8 @@ test.describe('storage failing', () => {
       });
     });
     expect(text).toContain('满了之后');
+    // Then 新建 goes on: it asks for the new diagram's name.
+    await page.getByRole('dialog', { name: '新建数据流程图' }).getByRole('button', { name: '确定' }).click();
     await expect(nodes(page)).toHaveCount(0);
   });
 

@@ -53,6 +53,8 @@ test('自动布局 on 报损: fitted, readable, nothing overlapping, labels clea
   const before = await boxes(nodes(page));
   const z0 = await zoom(page);
   await page.getByRole('button', { name: '自动布局', exact: true }).click();
+  // The layout engine loads on first use: wait for the symbols to move before waiting for calm.
+  await expect.poll(async () => JSON.stringify(await boxes(nodes(page))), { timeout: 20_000 }).not.toBe(JSON.stringify(before));
   await settled(page);
 
   const pane = (await page.locator('.react-flow').boundingBox())!;

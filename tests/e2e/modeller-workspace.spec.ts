@@ -242,7 +242,7 @@ test('the English modeller says everything new in English', async ({ page }) => 
   await expect(page.locator('.fb-menu__items').getByRole('button', { name: 'PNG of every level (ZIP)' })).toBeVisible();
   await page.keyboard.press('Escape');
   await page.locator('summary', { hasText: 'File' }).click();
-  await page.locator('.fb-menu__items').getByRole('button', { name: 'New', exact: true }).click();
+  await page.locator('.fb-menu__items').getByRole('button', { name: 'New data flow diagram', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'New data flow diagram' });
   await expect(dialog.getByRole('textbox', { name: 'Name of the diagram' })).toHaveValue('Untitled data flow diagram');
   await page.keyboard.type('Stocktaking');
