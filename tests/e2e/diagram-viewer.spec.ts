@@ -93,6 +93,32 @@ test('the buttons zoom and close, and the picture opens the viewer with a click'
   await expect(dialog).toBeHidden();
 });
 
+test('a business flow chart opens in the viewer too, by its button and by a click on the picture', async ({ page }) => {
+  await page.goto('/learn/exercises/material-ordering/');
+  const fig = page.locator('figure.fb-diagram[data-kind="bfc"]').first();
+  const caption = (await fig.locator('figcaption').textContent())!.trim();
+  const open = fig.getByRole('button', { name: '放大查看' });
+  await open.click();
+  const dialog = page.getByRole('dialog', { name: caption });
+  await expect(dialog).toBeVisible();
+  // The chart the figure shows, at a size that fits the window, and it zooms.
+  const src = await fig.locator('.fb-diagram__img--light').getAttribute('src');
+  await expect(page.locator('.fb-viewer__img')).toHaveAttribute('src', new URL(src!, page.url()).href);
+  await expect.poll(() => page.locator('.fb-viewer__img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(200);
+  const fit = await scale(page);
+  expect(fit).toBeGreaterThan(0);
+  await dialog.getByRole('button', { name: '放大' }).click();
+  await expect.poll(() => scale(page)).toBeGreaterThan(fit);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+
+  await fig.locator('.fb-diagram__img--light').click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
+});
+
 test('the wheel scrolls the page over a tall diagram, and zooms only inside the open viewer', async ({ page }) => {
   const { page: url, height } = tallestFigurePage();
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -148,4 +174,10 @@ test('in English the viewer speaks English', async ({ page }) => {
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('button', { name: 'Zoom in' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+  // The business flow charts of the English pages too (the page that lacked the control).
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.goto('/en/learn/bfc-format/');
+  await page.locator('figure.fb-diagram[data-kind="bfc"]').first().getByRole('button', { name: 'View full screen' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Zoom in' })).toBeVisible();
 });

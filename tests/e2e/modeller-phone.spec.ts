@@ -114,6 +114,36 @@ test('the English modeller on a phone: drawer and hint in English, axe clean', a
   expect(results.violations).toEqual([]);
 });
 
+for (const [path, states] of [
+  ['/en/modeller/', ['Saved', 'Saving…', 'Not saved']],
+  ['/modeller/', ['已保存', '正在保存…', '未保存']],
+] as const) {
+  test(`${path}: the toolbar's end row (counts, name, save state) fits the phone whatever the save state says`, async ({ page }) => {
+    await openModeller(page, path);
+    // Every state the save state shows, in turn (the page scrolled sideways while "Saving…" showed).
+    for (const state of states) {
+      const r = await page.evaluate((text) => {
+        const save = document.querySelector<HTMLElement>('.fb-savestate')!;
+        const old = save.textContent;
+        save.textContent = text;
+        const end = document.querySelector('.fb-toolbar__end')!;
+        const out = {
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          row: end.scrollWidth - end.clientWidth,
+          save: save.scrollWidth - save.clientWidth,
+          right: Math.max(...[...end.children].map((c) => c.getBoundingClientRect().right)),
+        };
+        save.textContent = old;
+        return out;
+      }, state);
+      expect(r, state).toEqual({ page: 0, row: 0, save: 0, right: expect.any(Number) });
+      expect(r.right, state).toBeLessThanOrEqual(390);
+    }
+    // The counts show as symbol and number; their words stay for screen readers.
+    await expect(page.locator('.fb-counts')).toHaveAccessibleName(path === '/modeller/' ? /0 个错误/ : /0 errors/);
+  });
+}
+
 test('a finger draws a flow: tap a symbol, drag from a dot beside it onto another symbol', async ({ page }) => {
   await openModeller(page);
   await importFile(page, 'good.dfd.json');

@@ -2,7 +2,7 @@
  * Build-time helper of BfcFigure.astro: reads a `.bfc.json` file of the project, draws it with the
  * business flow chart core (bfcSvg, light and dark) and returns figure HTML in the site's diagram
  * figure style: the two SVGs as external files (/_diagrams/<hash>-<theme>.svg, one lazy <img> each,
- * the theme shows one), a caption, 下载 SVG / 下载 PNG, and a text version listing every unit with its
+ * the theme shows one), a caption, 放大查看 (the full-screen viewer), 下载 SVG / 下载 PNG, and a text version listing every unit with its
  * symbols and every line with its condition, for screen readers and for reading without the picture.
  */
 import { readFileSync } from 'node:fs';
@@ -109,10 +109,12 @@ export function bfcFigureHtml(props: BfcFigureProps, root = process.cwd()): stri
     printsLong(light.width, light.height) ? 'figure.fb-diagram.fb-diagram--long.not-content' : 'figure.fb-diagram.not-content',
     { dataDiagram: fileNameFor(title), dataWidth: light.width, dataHeight: light.height, dataKind: 'bfc' },
     [
-      h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动）` }, [img('light', lightUrl), img('dark', darkUrl)]),
+      h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可在框内滚动；“放大查看”可缩放）` }, [img('light', lightUrl), img('dark', darkUrl)]),
       h('figcaption.fb-diagram__caption', title),
       bfcTextVersion(doc),
       h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
+        // The same full-screen viewer as the Mermaid and DFD figures (src/lib/mermaid/figure.ts).
+        h('button.fb-diagram__action.fb-diagram__action--zoom', { type: 'button', dataAction: 'zoom', ariaHaspopup: 'dialog' }, '放大查看'),
         h('a.fb-diagram__action', { href: lightUrl, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' }, '下载 SVG'),
         h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
         h('span.fb-diagram__status', { role: 'status', ariaLive: 'polite' }),

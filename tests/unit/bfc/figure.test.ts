@@ -27,6 +27,7 @@ describe('bfcFigureHtml', () => {
     expect(html).toContain('<figcaption class="fb-diagram__caption">物资订货业务流程图</figcaption>');
     expect(html).toContain('data-action="svg"');
     expect(html).toContain('data-action="png"');
+    expect(html).toContain('data-action="zoom"');
     expect(html).not.toContain('Mermaid');
     expect(html).not.toMatch(/<svg|data:image/);
     expect(html).toMatch(/alt="物资订货业务流程图。业务处理单位：采购部、供应商（外部）、检验人员、库房管理员、主管；/);
