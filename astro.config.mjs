@@ -53,6 +53,7 @@ export default defineConfig({
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
         Search: './src/components/overrides/Search.astro',
+        PageTitle: './src/components/overrides/PageTitle.astro',
       },
       expressiveCode: {
         // Long commands wrap instead of scrolling: no scroll box that keyboard users must reach,

@@ -37,9 +37,10 @@ export default function mermaidRenderer(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(`/${DIAGRAM_DIR}/`, (req, res, next) => {
-          const svg = diagramFile((req.url ?? '').replace(/^\/+|\?.*$/g, ''));
+          const name = (req.url ?? '').replace(/^\/+|\?.*$/g, '');
+          const svg = diagramFile(name);
           if (svg === undefined) return next();
-          res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+          res.setHeader('Content-Type', name.endsWith('.txt') ? 'text/plain; charset=utf-8' : 'image/svg+xml; charset=utf-8');
           res.end(svg);
         });
       },

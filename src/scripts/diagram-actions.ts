@@ -66,20 +66,30 @@ async function png(fig: HTMLElement) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function source(fig: Element): string {
-  return fig.querySelector('.fb-diagram__source')?.textContent ?? '';
+/** The Mermaid source: in the figure, or in the file its data-source names (figure.ts, sourceFile). */
+async function source(fig: HTMLElement): Promise<string> {
+  const inline = fig.querySelector('.fb-diagram__source');
+  if (inline || !fig.dataset.source) return inline?.textContent ?? '';
+  const res = await fetch(fig.dataset.source);
+  if (!res.ok) throw new Error(`source ${res.status}`);
+  return res.text();
 }
 
-async function copy(fig: Element) {
+async function copy(fig: HTMLElement) {
   if (!navigator.clipboard) throw new Error('clipboard');
-  await navigator.clipboard.writeText(source(fig));
+  // Handed to the clipboard as a promise, so a fetched source keeps the click's permission (Safari).
+  if (!fig.querySelector('.fb-diagram__source') && typeof ClipboardItem !== 'undefined') {
+    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': source(fig).then((t) => new Blob([t], { type: 'text/plain' })) })]);
+    return;
+  }
+  await navigator.clipboard.writeText(await source(fig));
 }
 
 /**
  * When the clipboard is refused: show the source in a read-only text box, focused and selected,
  * so Ctrl+C (⌘C) copies it.
  */
-function showSource(fig: Element) {
+async function showSource(fig: HTMLElement) {
   let box = fig.querySelector<HTMLTextAreaElement>('.fb-diagram__manual');
   if (!box) {
     const label = document.createElement('label');
@@ -92,7 +102,7 @@ function showSource(fig: Element) {
     box.className = 'fb-diagram__manual';
     box.readOnly = true;
     box.spellcheck = false;
-    box.value = source(fig);
+    box.value = await source(fig).catch(() => '');
     box.rows = Math.min(12, box.value.split('\n').length + 1);
     fig.querySelector('.fb-diagram__actions')?.after(label, box);
   }
@@ -138,7 +148,59 @@ function sliceLongFigures(root: Document) {
   }
 }
 
+/**
+ * The dark image and the export controls of a compact figure (src/lib/mermaid/figure.ts), which
+ * the page does not carry: the same markup as figureHast's.
+ */
+function addActions(root: Document) {
+  for (const fig of root.querySelectorAll<HTMLElement>('.fb-diagram')) {
+    const light = exportImage(fig);
+    if (light?.dataset.dark && !fig.querySelector('.fb-diagram__img--dark')) {
+      const dark = light.cloneNode() as HTMLImageElement;
+      dark.classList.replace('fb-diagram__img--light', 'fb-diagram__img--dark');
+      dark.removeAttribute('data-dark');
+      dark.src = light.dataset.dark;
+      light.after(dark);
+    }
+    if (fig.querySelector('.fb-diagram__actions')) continue;
+    const title = fig.querySelector('.fb-diagram__caption')?.textContent?.trim() ?? '';
+    // As fileNameFor in figure.ts.
+    fig.dataset.diagram ??=
+      title
+        .replace(/[\\/:*?"<>|\s]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'diagram';
+    const group = root.createElement('div');
+    group.className = 'fb-diagram__actions';
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', `导出「${title}」`);
+    group.setAttribute('data-pagefind-ignore', '');
+    const control = (tag: 'button' | 'a', action: string, text: string, extra = '') => {
+      const el = root.createElement(tag);
+      el.className = `fb-diagram__action${extra}`;
+      if (el instanceof HTMLButtonElement) el.type = 'button';
+      el.dataset.action = action;
+      el.textContent = text;
+      group.append(el);
+      return el;
+    };
+    control('button', 'zoom', '放大查看', ' fb-diagram__action--zoom').setAttribute('aria-haspopup', 'dialog');
+    const svg = control('a', 'svg', '下载 SVG') as HTMLAnchorElement;
+    svg.href = exportImage(fig)?.getAttribute('src') ?? '';
+    svg.download = `${fig.dataset.diagram ?? 'diagram'}.svg`;
+    control('button', 'png', '下载 PNG');
+    control('button', 'copy', '复制 Mermaid 源码');
+    const state = root.createElement('span');
+    state.className = 'fb-diagram__status';
+    state.setAttribute('role', 'status');
+    state.setAttribute('aria-live', 'polite');
+    group.append(state);
+    fig.querySelector('.fb-diagram__caption')?.after(group);
+  }
+}
+
 export function wireDiagramFigures(root: Document) {
+  addActions(root);
   sliceLongFigures(root);
   if (english()) {
     for (const c of root.querySelectorAll('.fb-diagram__action')) c.textContent = say(c.textContent?.trim() ?? '');
@@ -170,7 +232,7 @@ export function wireDiagramFigures(root: Document) {
         () => status(fig, '已复制 Mermaid 源码'),
         () => {
           status(fig, '无法访问剪贴板，请手动复制下面已选中的源码（Ctrl+C 或 ⌘C）');
-          showSource(fig);
+          void showSource(fig);
         },
       );
     }

@@ -294,7 +294,10 @@ test('a page with a diagram loads no Mermaid code and at most 20 KB (gzip) of Ja
 test('every page with a diagram offers the three export controls', async () => {
   for (const p of builtPages()) {
     const html = builtHtml(p);
-    const figures = html.match(/<figure class="fb-diagram/g)?.length ?? 0;
+    // A compact figure (a procedure's generated charts, src/lib/mermaid/figure.ts) gets its controls
+    // from the page's script: the next test.
+    const compact = html.match(/<figure class="fb-diagram[^"]*"[^>]*data-source="/g)?.length ?? 0;
+    const figures = (html.match(/<figure class="fb-diagram/g)?.length ?? 0) - compact;
     if (!figures) continue;
     expect((html.match(/data-action="svg"/g) ?? []).length, p).toBe(figures);
     expect((html.match(/data-action="png"/g) ?? []).length, p).toBe(figures);
@@ -302,6 +305,27 @@ test('every page with a diagram offers the three export controls', async () => {
     const charts = html.match(/<figure class="fb-diagram[^"]*"[^>]*data-kind="bfc"/g)?.length ?? 0;
     expect((html.match(/data-action="copy"/g) ?? []).length, p).toBe(figures - charts);
   }
+});
+
+test('a compact figure gets its dark picture and export controls from the script, and copies its source from its file', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/procedures/is-internal-control/');
+  const figures = page.locator('figure.fb-diagram[data-source]');
+  const n = await figures.count();
+  expect(n).toBeGreaterThan(5);
+  for (let i = 0; i < n; i++) {
+    const fig = figures.nth(i);
+    await expect(fig.locator('.fb-diagram__img--dark')).toHaveCount(1);
+    await expect(fig.locator('.fb-diagram__img--dark')).toHaveAttribute('alt', (await fig.locator('.fb-diagram__img--light').getAttribute('alt'))!);
+    for (const action of ['zoom', 'svg', 'png', 'copy']) await expect(fig.locator(`[data-action="${action}"]`)).toHaveCount(1);
+    await expect(fig.locator('a[data-action="svg"]')).toHaveAttribute('href', (await fig.locator('.fb-diagram__img--light').getAttribute('src'))!);
+  }
+  const lane = figures.nth(1);
+  await lane.getByRole('button', { name: '复制 Mermaid 源码' }).click();
+  await expect(lane.getByRole('status')).toHaveText('已复制 Mermaid 源码');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain('flowchart TD');
+  expect(text).toContain('1.1 建立信息化管理体系');
 });
 
 test('the English interface labels the export controls in English', async ({ page }) => {

@@ -17,12 +17,14 @@ export async function procedureChartsHtml(p: Procedure): Promise<string> {
         // The text alternative names each phase's steps: the overview is where a screen reader (and the
         // search) meets the whole procedure at once.
         const rendered = { ...(await renderMermaid(source)), description: overviewDescription(c.phases!) };
-        return toHtml(figureHast(rendered, { title: c.title, source }));
+        return toHtml(figureHast(rendered, { title: c.title, source, compact: true }));
       }
       const chart = c.lanes!;
       const { light, dark } = laneSvgs(chart);
       const rendered = { light: light.svg, dark: dark.svg, width: light.width, height: light.height, description: laneDescription(chart), labels: [] };
-      const fig = figureHast(rendered, { title: c.title, source: laneMermaid(chart) });
+      // Compact (figure.ts): with one lane chart per phase, each chart's Mermaid source and export
+      // controls in the page weighed more than the charts; the script adds the controls.
+      const fig = figureHast(rendered, { title: c.title, source: laneMermaid(chart), compact: true });
       // A lane chart repeats the page's steps and matrix: left out of the search index, so a page does
       // not weigh in twice for its own steps (the overview, naming the phases, stays in).
       fig.properties.dataPagefindIgnore = 'all';

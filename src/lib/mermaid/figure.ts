@@ -40,7 +40,15 @@ export function printsLong(width: number, height: number): boolean {
   return height * Math.min(1, PRINT_WIDTH / width) > 1.5 * PRINT_HEIGHT;
 }
 
-export function figureHast(d: RenderedDiagram, opts: { title: string; source: string; caption?: string }): Element {
+/**
+ * `compact`, for pages with many generated figures (a long procedure's lane charts, where the
+ * controls and sources weighed more than the pictures' text): the Mermaid source goes to a file
+ * of its own (/_diagrams/<hash>-source.txt) that the copy button fetches, and the export controls,
+ * which work only with JavaScript anyway, and the dark theme's image (a copy of the light one's
+ * tag) are added by the page's script (src/scripts/diagram-actions.ts, the same markup as here)
+ * rather than sent with every figure.
+ */
+export function figureHast(d: RenderedDiagram, opts: { title: string; source: string; caption?: string; compact?: boolean }): Element {
   const { title, source } = opts;
   const alt = altText(title, d);
   const style = `width:${d.width}px;min-width:${minDisplayWidth(d.width)}px`;
@@ -50,6 +58,9 @@ export function figureHast(d: RenderedDiagram, opts: { title: string; source: st
   const img = (theme: 'light' | 'dark', src: string) =>
     h(`img.fb-diagram__img.fb-diagram__img--${theme}`, {
       src,
+      // Compact: the dark image is the light one's copy with this file, made by the page's script
+      // (a page without scripts has no dark theme).
+      dataDark: opts.compact ? dark : undefined,
       alt,
       width: d.width,
       height: d.height,
@@ -59,19 +70,32 @@ export function figureHast(d: RenderedDiagram, opts: { title: string; source: st
     });
   return h(
     printsLong(d.width, d.height) ? 'figure.fb-diagram.fb-diagram--long.not-content' : 'figure.fb-diagram.not-content',
-    { dataDiagram: fileNameFor(title), dataWidth: d.width, dataHeight: d.height },
+    // Compact: the file name (of the PNG export) is the script's, from the caption.
+    {
+      dataDiagram: opts.compact ? undefined : fileNameFor(title),
+      dataWidth: d.width,
+      dataHeight: d.height,
+      dataSource: opts.compact ? diagramFileUrl(source, 'source') : undefined,
+    },
     [
       // Scrolls sideways only (a wide diagram on a phone): the wheel and vertical swipes scroll the page.
-      h('div.fb-diagram__scroll', { tabIndex: 0, role: 'group', ariaLabel: `${title}（图，可左右滚动；“放大查看”可缩放）` }, [img('light', light), img('dark', dark)]),
+      // Compact: the title starts the picture's alt text, so the group says only what it is.
+      h(
+        'div.fb-diagram__scroll',
+        { tabIndex: 0, role: 'group', ariaLabel: opts.compact ? '图（可左右滚动；“放大查看”可缩放）' : `${title}（图，可左右滚动；“放大查看”可缩放）` },
+        opts.compact ? [img('light', light)] : [img('light', light), img('dark', dark)],
+      ),
       h('figcaption.fb-diagram__caption', opts.caption ?? title),
-      h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
-        h('button.fb-diagram__action.fb-diagram__action--zoom', { type: 'button', dataAction: 'zoom', ariaHaspopup: 'dialog' }, '放大查看'),
-        h('a.fb-diagram__action', { href: light, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' }, '下载 SVG'),
-        h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
-        h('button.fb-diagram__action', { type: 'button', dataAction: 'copy' }, '复制 Mermaid 源码'),
-        h('span.fb-diagram__status', { role: 'status', ariaLive: 'polite' }),
-      ]),
-      h('pre.fb-diagram__source', { hidden: true, dataPagefindIgnore: '' }, source),
-    ],
+      opts.compact
+        ? null
+        : h('div.fb-diagram__actions', { role: 'group', ariaLabel: `导出「${title}」`, dataPagefindIgnore: '' }, [
+            h('button.fb-diagram__action.fb-diagram__action--zoom', { type: 'button', dataAction: 'zoom', ariaHaspopup: 'dialog' }, '放大查看'),
+            h('a.fb-diagram__action', { href: light, download: `${fileNameFor(title)}.svg`, dataAction: 'svg' }, '下载 SVG'),
+            h('button.fb-diagram__action', { type: 'button', dataAction: 'png' }, '下载 PNG'),
+            h('button.fb-diagram__action', { type: 'button', dataAction: 'copy' }, '复制 Mermaid 源码'),
+            h('span.fb-diagram__status', { role: 'status', ariaLive: 'polite' }),
+          ]),
+      opts.compact ? null : h('pre.fb-diagram__source', { hidden: true, dataPagefindIgnore: '' }, source),
+    ].filter((e) => e !== null),
   );
 }

@@ -18,16 +18,20 @@ import { mermaidCacheDir } from './render.ts';
 
 export const DIAGRAM_DIR = '_diagrams';
 /** File names of diagram SVGs: 16 hex digits of the SVG's SHA-256, then the theme. */
-export const DIAGRAM_FILE = /^[0-9a-f]{16}-(?:light|dark)\.svg$/;
-const REFERENCE = /\/_diagrams\/([0-9a-f]{16}-(?:light|dark)\.svg)/g;
+export const DIAGRAM_FILE = /^[0-9a-f]{16}-(?:(?:light|dark)\.svg|source\.txt)$/;
+const REFERENCE = /\/_diagrams\/([0-9a-f]{16}-(?:(?:light|dark)\.svg|source\.txt))/g;
 
 const files: Map<string, string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('flowbook.diagram-files.v1')] ??= new Map<string, string>()) as Map<string, string>;
 
 const storeDir = () => join(mermaidCacheDir(), 'svg');
 
-/** The site URL of a diagram's SVG (content-hashed), remembered for `writeDiagramFiles`. */
-export function diagramFileUrl(svg: string, theme: 'light' | 'dark'): string {
-  const name = `${createHash('sha256').update(svg).digest('hex').slice(0, 16)}-${theme}.svg`;
+/**
+ * The site URL of a diagram's SVG (content-hashed), remembered for `writeDiagramFiles`; with
+ * 'source', of its Mermaid source as a text file (figures whose source would weigh too much in
+ * the page fetch it when it is copied, see figure.ts).
+ */
+export function diagramFileUrl(svg: string, theme: 'light' | 'dark' | 'source'): string {
+  const name = `${createHash('sha256').update(svg).digest('hex').slice(0, 16)}-${theme === 'source' ? 'source.txt' : `${theme}.svg`}`;
   if (!files.has(name)) {
     files.set(name, svg);
     const dir = storeDir();

@@ -85,7 +85,8 @@ export function procedureCharts(p: Procedure): Array<ChartModel & { lanes?: Lane
     out.push({ kind: 'overview', title: `${p.title}：${phases.length} 个阶段总览`, activityIds: p.activities.map((a) => a.id), phases });
   }
   phases.forEach((ph, i) => {
-    const title = p.phases.length > 0 ? `阶段 ${i + 1}「${ph.name}」：按角色分道的步骤` : `${p.title}：按角色分道的步骤`;
+    // Short: a figure's title is also its file name, its caption, its group's label and its alt text's start.
+    const title = p.phases.length > 0 ? `阶段 ${i + 1}「${ph.name}」泳道图` : `${p.title}：泳道图`;
     out.push({ kind: 'lanes', title, activityIds: ph.activities.map((a) => a.id), lanes: laneChart(p, title, ph.activities) });
   });
   return out;
@@ -111,7 +112,11 @@ export function overviewMermaid(p: Procedure, phases: PhaseModel[]): string {
   return lines.join('\n');
 }
 
-/** The overview's text alternative: each phase with its steps. */
+/**
+ * The overview's text alternative: each phase with its steps. It stays whole: the overview is where
+ * a screen reader (and the search: a procedure's steps found it by their names, 系统验收) meets the
+ * whole procedure at once; the page carries it once (compact figure, src/lib/mermaid/figure.ts).
+ */
 export function overviewDescription(phases: PhaseModel[]): string {
   return phases.map((ph, i) => `${i + 1}. ${ph.name}：${ph.activities.map((a) => `${a.step} ${a.name}`).join('、')}`).join('；');
 }
@@ -260,8 +265,5 @@ export function laneSvgs(chart: LaneChart): { light: LaneSvg; dark: LaneSvg } {
  * in the search index as if the page said it all again.
  */
 export function laneDescription(chart: LaneChart): string {
-  const first = chart.rows[0]?.activity;
-  const last = chart.rows.at(-1)?.activity;
-  const span = first && last ? `从“${first.step} ${first.name}”到“${last.step} ${last.name}”` : '';
-  return `泳道图：${chart.rows.length} 个步骤${span}，按执行角色分为 ${chart.lanes.length} 列（${chart.lanes.map((l) => l.name).join('、')}）；每一步的执行、批准、协同角色和时限见下方责任矩阵`;
+  return `步骤 ${stepRange(chart.rows.map((r) => r.activity))}（${chart.rows.length} 步），每列一个执行角色：${chart.lanes.map((l) => l.name).join('、')}；各步的执行、批准、协同和时限见责任矩阵`;
 }
