@@ -59,7 +59,10 @@ test('the viewer opens by keyboard, zooms with + − 0, pans with the arrows, an
   await page.keyboard.press('+');
   await expect.poll(() => scale(page)).toBeGreaterThan(fit);
   await expect(dialog.getByRole('status')).toHaveText(`${Math.round((await scale(page)) * 100)}%`);
+  const once = await scale(page);
   await page.keyboard.press('+');
+  // Read the zoom only once the second step has landed (the viewer may still be applying it).
+  await expect.poll(() => scale(page)).toBeGreaterThan(once);
   const zoomed = await scale(page);
   await page.keyboard.press('-');
   await expect.poll(() => scale(page)).toBeLessThan(zoomed);
