@@ -14,6 +14,10 @@ export const exerciseFileSchema = z.strictObject({
   title: z.string().min(1),
   /** Plain text; paragraphs separated by a blank line. */
   scenario: z.string().min(1),
+  /** What the data flow diagram exercise asks for (shown under the scenario in the DFD's exercise mode). */
+  task: z.string().min(1).optional(),
+  /** What the business flow chart exercise asks for (shown in the chart's exercise mode instead of `task`). */
+  chartTask: z.string().min(1).optional(),
   reference: path,
   start: path.optional(),
 });
@@ -24,6 +28,9 @@ export interface Exercise {
   title: string;
   /** Plain text; paragraphs separated by a blank line. */
   scenario: string;
+  /** The DFD exercise's question; the chart's (`chartTask`) when drawing its business flow chart. */
+  task?: string;
+  chartTask?: string;
   reference: DfdDocument;
   /** What the student starts from (e.g. the context diagram); its content earns no points. */
   start?: DfdDocument;

@@ -46,7 +46,7 @@ export function SidePanel({ t, lang, commands, findings }: { t: Messages; lang: 
       </a>
       <FindingsPanel findings={findings} doc={doc} shownDiagram={diagramId} t={t} lang={lang} onShow={(f) => commands.showElement(f.diagram, f.element)} />
       {isBfc(anyDoc) ? (
-        <div className="fb-panel" id="fb-tabpanel-inspector">
+        <div className="fb-panel fb-side__pane" id="fb-tabpanel-inspector">
           <h2 className="fb-panel__title" id="fb-tab-inspector" tabIndex={-1}>
             {t.inspector}
           </h2>

@@ -143,6 +143,8 @@ export function restoreExercise(slug: string, data: unknown): Restored<Exercise>
       slug,
       title: o.title,
       scenario: o.scenario,
+      ...(typeof o.task === 'string' ? { task: o.task } : {}),
+      ...(typeof o.chartTask === 'string' ? { chartTask: o.chartTask } : {}),
       reference: ref.value,
       ...(start?.ok && !isBfc(start.value) ? { start: start.value } : {}),
       ...(chart?.ok && isBfc(chart.value) ? { bfc: chart.value } : {}),

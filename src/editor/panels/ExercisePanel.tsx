@@ -89,7 +89,8 @@ export function ExercisePanel(props: Props) {
   return isBfc(props.doc) ? <ChartExercisePanel {...props} doc={props.doc} /> : <DfdExercisePanel {...props} doc={props.doc} />;
 }
 
-function Scenario({ exercise, t }: { exercise: Exercise; t: Messages }) {
+/** The scenario, then the question asked of this kind of drawing (the DFD's or the chart's). */
+function Scenario({ exercise, t, task }: { exercise: Exercise; t: Messages; task: string | undefined }) {
   return (
     <details className="fb-exercise__scenario" open>
       <summary>{t.scenario}</summary>
@@ -100,6 +101,7 @@ function Scenario({ exercise, t }: { exercise: Exercise; t: Messages }) {
         .map((p, i) => (
           <p key={i}>{p}</p>
         ))}
+      {task ? <p className="fb-exercise__task">{task}</p> : null}
     </details>
   );
 }
@@ -115,7 +117,7 @@ function ChartExercisePanel({ exercise, doc, t, lang, onShow }: Omit<Props, 'doc
       <h2 id={headId} className="fb-panel__title">
         {t.titled(t.exercise, `${exercise.title} · ${t.bfc.chartTab}`)}
       </h2>
-      <Scenario exercise={exercise} t={t} />
+      <Scenario exercise={exercise} t={t} task={exercise.chartTask} />
       <p className="fb-muted">
         <a href={otherHref(exercise.slug, false)}>{t.bfc.practiseDfd}</a>
       </p>
@@ -202,7 +204,7 @@ function DfdExercisePanel({ exercise, doc, t, lang, onShow }: Omit<Props, 'doc'>
       <h2 id={headId} className="fb-panel__title">
         {t.titled(t.exercise, exercise.title)}
       </h2>
-      <Scenario exercise={exercise} t={t} />
+      <Scenario exercise={exercise} t={t} task={exercise.task} />
       {exercise.bfc ? (
         <p className="fb-muted">
           <a href={otherHref(exercise.slug, true)}>{t.bfc.practiseChart}</a>

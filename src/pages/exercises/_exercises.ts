@@ -61,6 +61,8 @@ export function readDfd(file: string, from: string): DfdDocument {
 export function loadExercise(file: string): Exercise {
   const f = readExerciseFile(file);
   const out: Exercise = { slug: f.slug, title: f.title, scenario: f.scenario.trim(), reference: readDfd(f.reference, file) };
+  if (f.task) out.task = f.task.trim();
+  if (f.chartTask) out.chartTask = f.chartTask.trim();
   if (f.start) out.start = readDfd(f.start, file);
   const chart = `content/bfc/exercises/${f.slug}.bfc.json`;
   if (existsSync(resolve(root(), chart))) {

@@ -28,6 +28,17 @@ describe('exercise files', () => {
         expect(existsSync(`content/docs/learn/exercises/${data.slug}.mdx`)).toBe(true);
       });
 
+      it('asks each kind of drawing its own question: the chart mode never shows the DFD task', () => {
+        const ex = loadExercise(file);
+        if (ex.task) expect(ex.task).toMatch(/数据流程图|子图/);
+        if (ex.bfc) {
+          // An exercise with a reference chart states what the chart must show, apart from the DFD question.
+          expect(ex.chartTask, `${file}: chartTask`).toMatch(/业务流程图/);
+          expect(ex.chartTask).not.toMatch(/顶层图|0 层图/);
+          expect(ex.scenario).not.toMatch(/请画出/);
+        }
+      });
+
       it('loads (reference and start read without errors)', () => {
         const ex = loadExercise(file);
         expect(ex.slug).toBe(data.slug);
