@@ -4,7 +4,7 @@
  * than a phone screen (wide diagrams scroll inside their figure).
  */
 import { test, expect } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { builtPages } from './support/site.ts';
@@ -56,6 +56,18 @@ for (const ex of exercises) {
     await expect(page).toHaveURL(new RegExp(`/en/modeller/\\?exercise=${ex.slug}$`));
     await expect(page.locator('.fb-modeller')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible({ timeout: 20_000 });
+  });
+
+  test(`exercise ${ex.slug}: the page links to the business flow chart exercise when it has a reference chart`, async ({ page }) => {
+    const hasChart = existsSync(`content/bfc/exercises/${ex.slug}.bfc.json`);
+    await page.goto(`/learn/exercises/${ex.slug}/`);
+    const link = page.getByRole('link', { name: '在建模器中画业务流程图' });
+    await expect(link).toHaveCount(hasChart ? 1 : 0);
+    if (!hasChart) return;
+    await expect(link).toHaveAttribute('href', `/modeller/?exercise=${ex.slug}&chart=bfc`);
+    await link.click();
+    await expect(page.getByRole('region', { name: `练习：${ex.title} · 业务流程图` })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('button', { name: '检查业务流程图' })).toBeVisible();
   });
 
   test(`exercise ${ex.slug}: /exercises/${ex.slug}.json`, async ({ request }) => {
