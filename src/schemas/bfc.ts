@@ -12,9 +12,8 @@
  * - 信息传递 → a flow, with an optional `label` (what is passed) and an optional `condition`
  *   (合格 / 不合格): the textbook draws no decision box, a branch is a condition written beside the line.
  */
+import './zod-csp.ts';
 import { z } from 'zod';
-
-if (typeof (globalThis as { document?: unknown }).document !== 'undefined') z.config({ jitless: true });
 
 export const BFC_FORMAT = 'flowbook-bfc' as const;
 export const BFC_NODE_KINDS = ['process', 'form', 'store', 'collect'] as const;

@@ -3,13 +3,8 @@
  * the command line and the site's reference solutions all read and write exactly this.
  * Unknown fields are tolerated (passthrough) and kept.
  */
+import './zod-csp.ts';
 import { z } from 'zod';
-
-// In a browser, zod's compiled parsers probe `new Function('')`, which the site's strict
-// Content-Security-Policy (no 'unsafe-eval') blocks and reports as a violation: there it parses
-// without compiling, in pages and in the modeller's worker (which has no `document`). The command
-// line and the build keep the compiled, faster parsers.
-if (typeof (globalThis as { document?: unknown }).document !== 'undefined' || 'WorkerGlobalScope' in globalThis) z.config({ jitless: true });
 
 export const NODE_KINDS = ['entity', 'process', 'store'] as const;
 export const DICTIONARY_KINDS = ['flow', 'store', 'structure', 'item', 'process', 'entity'] as const;

@@ -2,6 +2,7 @@
  * An exercise as the site serves it at /exercises/<slug>.json (built from content/exercises/*.yaml)
  * and as the modeller's exercise mode reads it.
  */
+import './zod-csp.ts';
 import { z } from 'zod';
 import type { DfdDocument } from './dfd.ts';
 import type { BfcDocument } from './bfc.ts';
