@@ -237,8 +237,8 @@ export interface Rect {
   h: number;
 }
 
-function segmentHitsRect(p: Point, q: Point, r: Rect): boolean {
-  // Liang–Barsky clipping of the segment against the rectangle.
+/** The segment p→q meets the rectangle (Liang–Barsky clipping); shared with routing.ts. */
+export function segmentHitsRect(p: Point, q: Point, r: Rect): boolean {
   let t0 = 0;
   let t1 = 1;
   const dx = q.x - p.x;

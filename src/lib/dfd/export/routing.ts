@@ -7,7 +7,7 @@
  * again. A move of one symbol in a 5,000-symbol diagram reroutes a handful of flows instead of
  * 10,000. `tests/unit/dfd/routing.test.ts` holds it equal to `flowBends` over random edits.
  */
-import { bendMagnitudes, flowGeometry, type Box, type FlowEnd, type Point } from './geometry.ts';
+import { bendMagnitudes, flowGeometry, segmentHitsRect, type Box, type FlowEnd, type Point, type Rect } from './geometry.ts';
 
 export interface PlacedNode {
   id: string;
@@ -23,46 +23,10 @@ export interface RoutedFlow {
   to: string;
 }
 
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
 const CELL = 192;
 const cell = (v: number) => Math.floor(v / CELL);
 const key = (cx: number, cy: number) => (cx + 1048576) * 2097152 + (cy + 1048576);
 const meets = (a: Rect, b: Rect) => a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
-
-function segmentHitsRect(p: Point, q: Point, r: Rect): boolean {
-  // Liang–Barsky clipping of the segment against the rectangle (as geometry.ts).
-  let t0 = 0;
-  let t1 = 1;
-  const dx = q.x - p.x;
-  const dy = q.y - p.y;
-  const edges: [number, number][] = [
-    [-dx, p.x - r.x],
-    [dx, r.x + r.w - p.x],
-    [-dy, p.y - r.y],
-    [dy, r.y + r.h - p.y],
-  ];
-  for (const [pp, qq] of edges) {
-    if (pp === 0) {
-      if (qq < 0) return false;
-    } else {
-      const t = qq / pp;
-      if (pp < 0) {
-        if (t > t1) return false;
-        if (t > t0) t0 = t;
-      } else {
-        if (t < t0) return false;
-        if (t < t1) t1 = t;
-      }
-    }
-  }
-  return true;
-}
 
 /** The symbols' rectangles in a uniform grid (as geometry.ts's RectGrid), kept up to date as symbols move. */
 class SymbolGrid {
